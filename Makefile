@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+# Python >= 3.12 is required; .python-version selects 3.12.1 under pyenv.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# The first interpreter that is really >= 3.12 (a pyenv shim may exist but not run).
+PYTHON ?= $(shell for p in python3.12 python3.13 python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+
+.PHONY: run test lint messages setup data clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (see README)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# A local, development copy of the site: DEBUG is asked for explicitly here, never by default.
+DEV := DJANGO_DEBUG=true $(PY) manage.py
+
+setup: $(VENV)/.installed
+	$(DEV) compilemessages --ignore=.venv -v 0
+	$(DEV) migrate --no-input -v 0
+	$(DEV) load_directory
+
+run: setup
+	$(DEV) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# For developers with GNU gettext: refresh the catalogues after changing strings.
+messages: $(VENV)/.installed
+	$(DEV) makemessages --no-location --ignore=.venv -l fr -l nl -l de
+
+clean:
+	rm -rf $(VENV) db.sqlite3 test-artifacts

@@ -1,0 +1,51 @@
+"""Template helpers that present directory facts in the visitor's language."""
+
+import phonenumbers
+from django import template
+from django.utils.translation import gettext as _
+
+from directory.choices import ChannelKind, Service
+from directory.countries import country_name, language_name
+
+register = template.Library()
+
+
+@register.filter
+def country(code: str | None) -> str:
+    return country_name(code) if code else ""
+
+
+@register.filter
+def languages(codes) -> str:
+    return ", ".join(language_name(code) for code in codes)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    return ChannelKind(kind).label
+
+
+@register.filter
+def service_label(service: str) -> str:
+    return Service(service).label
+
+
+@register.filter
+def tel_href(number: str, region: str | None = None) -> str:
+    """A tel: link that dials from a phone in the country (short numbers stay short)."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return "tel:" + "".join(char for char in number if char.isdigit() or char == "+")
+    if phonenumbers.is_valid_number(parsed) and number.strip().startswith("+"):
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return "tel:" + "".join(char for char in number if char.isdigit())
+
+
+@register.filter
+def anonymous_label(value: bool | None) -> str:
+    if value is True:
+        return _("Anonymous reports accepted")
+    if value is False:
+        return _("Anonymous reports not accepted")
+    return ""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from guide import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plan/", views.plan, name="plan"),
+    path("emergency/", views.emergency, name="emergency"),
+]

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import override
+
+from directory.countries import ISO_CODES, countries_by_name
+from directory.loading import read_directory
+from guide.forms import PlanForm
+from guide.routing import build_plan
+from lib.accept_language import preferred_language, region_hint
+
+
+def choose_language(request):
+    """Send `/` to the visitor's language, chosen from the browser's header alone (no cookie)."""
+    supported = [code for code, _ in settings.LANGUAGES]
+    language = preferred_language(request.headers.get("Accept-Language"), supported, settings.LANGUAGE_CODE)
+    with override(language):
+        response = HttpResponseRedirect(reverse("home"))
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def _home_form(request) -> PlanForm:
+    """An unbound form, pre-filled from a shared link's answers or the browser's language region."""
+    initial = {name: request.GET[name] for name in PlanForm.base_fields if name in request.GET}
+    if "lives" not in initial:
+        hint = region_hint(request.headers.get("Accept-Language"), ISO_CODES)
+        if hint:
+            initial["lives"] = hint
+    return PlanForm(initial=initial)
+
+
+def home(request):
+    response = render(request, "guide/home.html", {"form": _home_form(request)})
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def plan(request):
+    form = PlanForm(request.GET)
+    if not form.is_valid():
+        return render(request, "guide/home.html", {"form": form, "invalid": True}, status=400)
+    answers = form.answers()
+    codes = {code for code in (answers.happened, answers.lives, answers.nationality) if code}
+    result = build_plan(answers, read_directory(codes))
+    return render(request, "guide/plan.html", {"plan": result, "answers": answers, "query": request.GET.urlencode()})
+
+
+def emergency(request):
+    """The one-tap path for a child in danger now: pick the country you are in, see its numbers."""
+    code = request.GET.get("country", "").upper()
+    if not code:
+        hint = region_hint(request.headers.get("Accept-Language"), ISO_CODES)
+        context = {"chosen": None, "hint": hint, "countries": countries_by_name()}
+        response = render(request, "guide/emergency.html", context)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+    if code not in ISO_CODES:
+        context = {"chosen": None, "error": True, "countries": countries_by_name()}
+        return render(request, "guide/emergency.html", context, status=400)
+    record = read_directory([code]).country(code)
+    context = {"chosen": code, "record": record, "numbers": record.shown_emergency_numbers()}
+    return render(request, "guide/emergency.html", context)

@@ -1,0 +1,105 @@
+"""A traveller living in Belgium saw something in Thailand: the whole journey in a real browser."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def headings(page) -> list[str]:
+    return [text.strip() for text in page.locator("ol.steps > li > h2").all_inner_texts()]
+
+
+def test_it_guides_a_traveller_on_a_phone_with_javascript(site, phone, artifacts):
+    phone.goto(f"{site}/en/")
+    phone.get_by_label("Yes").check()
+    phone.get_by_label("A situation, in person").check()
+    phone.get_by_label("Where did it happen?").select_option("TH")
+    phone.get_by_label("Where do you live?").select_option("BE")
+    phone.get_by_label("The suspected offender’s nationality, if you know it").select_option("FR")
+    phone.screenshot(path=artifacts / "home-390.png", full_page=True)
+    phone.get_by_role("button", name="Show me where to report").click()
+
+    expect(phone).to_have_url(re.compile(r"/en/plan/\?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR"))
+    assert headings(phone)[:4] == [
+        "A child is in danger: call the emergency services in Thailand",
+        "Report in Thailand, where it happened",
+        "Report in Belgium, where you live",
+        "Report in France, the offender’s country",
+    ]
+    expect(phone.locator("a.call").first).to_have_attribute("href", re.compile(r"^tel:\d+$"))
+    expect(phone.get_by_role("button", name="Print this plan")).to_be_visible()  # shown by the script
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "nothing overflows a 390 px screen"
+    phone.screenshot(path=artifacts / "plan-390.png", full_page=True)
+
+
+def test_it_works_without_javascript_in_french(site, phone_without_javascript, artifacts):
+    page = phone_without_javascript
+    page.goto(f"{site}/fr/")
+    expect(page.get_by_label("Où vivez-vous ?")).to_have_value("BE")  # from the browser's fr-BE
+    page.get_by_label("Non").check()
+    page.get_by_label(re.compile("Une situation")).check()
+    page.get_by_label("Où cela s’est-il passé ?").select_option("TH")
+    page.get_by_role("button", name=re.compile("Montrez-moi")).click()
+
+    assert "/fr/plan/" in page.url
+    assert headings(page)[0].startswith("Signaler en Thaïlande")
+    expect(page.get_by_role("button", name="Imprimer ce plan")).to_be_hidden()  # no script, no button
+    page.screenshot(path=artifacts / "plan-fr-nojs-390.png", full_page=True)
+
+
+def test_it_can_be_used_with_the_keyboard_alone(site, phone):
+    phone.goto(f"{site}/en/")
+    phone.keyboard.press("Tab")  # skip link
+    expect(phone.locator(".skip")).to_be_focused()
+    phone.keyboard.press("Enter")
+    for _ in range(20):  # move to the first question
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.name") == "danger":
+            break
+    phone.keyboard.press("Space")  # "Yes"
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Space")  # "A situation, in person"
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.name") == "happened"
+    phone.keyboard.type("Thailand")
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.name") == "lives"
+    phone.keyboard.type("Belgium")
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Enter")
+
+    phone.wait_for_url(re.compile(r"/en/plan/"))
+    assert "happened=TH" in phone.url and "lives=BE" in phone.url and "danger=yes" in phone.url
+    assert headings(phone)[0] == "A child is in danger: call the emergency services in Thailand"
+
+
+def test_it_shows_what_is_wrong_when_an_answer_is_missing(site, phone_without_javascript):
+    page = phone_without_javascript
+    page.goto(f"{site}/fr/plan/?seen=in_person&happened=TH")
+    expect(page.get_by_role("alert")).to_contain_text("Vérifiez vos réponses")
+
+
+def test_the_danger_path_is_one_tap_away(site, phone, artifacts):
+    phone.goto(f"{site}/en/countries/")
+    phone.get_by_role("link", name=re.compile("child in danger right now", re.I)).click()
+    phone.get_by_label("Which country are you in?").select_option("TH")
+    phone.get_by_role("button", name="Show the emergency numbers").click()
+    expect(phone.locator("a.call").first).to_be_visible()
+    phone.screenshot(path=artifacts / "emergency-390.png", full_page=True)
+
+
+def test_the_pages_look_right_on_a_desktop(site, desktop, artifacts):
+    for name, path in [
+        ("home", "/en/"),
+        ("plan", "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR"),
+        ("country", "/en/countries/th/"),
+        ("countries", "/en/countries/"),
+        ("online", "/en/plan/?danger=no&seen=online&happened=online&lives=GB"),
+    ]:
+        desktop.goto(site + path)
+        assert desktop.evaluate("document.documentElement.scrollWidth") <= 1280
+        desktop.screenshot(path=artifacts / f"{name}-desktop.png", full_page=True)

@@ -1,0 +1,50 @@
+"""Small builders for directory records, so each test states only what matters to it."""
+
+from datetime import date
+
+from directory.records import Channel, CountryRecord, Directory, EmergencyNumber, Jurisdiction, Source
+
+
+def source(confidence: str = "verified", day: date = date(2026, 10, 9)) -> Source:
+    return Source(url="https://example.org/source", title="An official page", verified_on=day, confidence=confidence)
+
+
+def channel(country: str | None, name: str, kind: str = "police", scope: str = "both", **fields) -> Channel:
+    fields.setdefault("url", f"https://example.org/{(country or 'intl').lower()}/{kind}")
+    return Channel(name=name, kind=kind, scope=scope, country=country, source=fields.pop("source", source()), **fields)
+
+
+def number(service: str, digits: str, confidence: str = "verified") -> EmergencyNumber:
+    return EmergencyNumber(service=service, number=digits, source=source(confidence))
+
+
+def law(nationals=True, residents=True) -> Jurisdiction:
+    return Jurisdiction(source=source(), nationals=nationals, residents=residents, summary="A law.")
+
+
+def directory(*records: CountryRecord, international: tuple[Channel, ...] = ()) -> Directory:
+    return Directory(countries={record.code: record for record in records}, international=international)
+
+
+# A small world: Thailand with police and a hotline, Belgium with a hotline only, France with police,
+# and Cambodia with nothing but a child helpline.
+THAILAND = CountryRecord(
+    code="TH",
+    emergency_numbers=(number("police", "191"), number("tourist_police", "1155"), number("general", "112")),
+    channels=(
+        channel("TH", "Thai police", "police"),
+        channel("TH", "Thai hotline", "hotline", "online"),
+        channel("TH", "Thai child helpline", "helpline", phone="1387"),
+        channel("TH", "An old lead", "police", source=source("unconfirmed")),
+    ),
+)
+BELGIUM = CountryRecord(
+    code="BE",
+    channels=(channel("BE", "Belgian hotline", "hotline", "online", inhope_member=True),
+              channel("BE", "Belgian federal police", "police")),
+    jurisdiction=law(),
+)
+FRANCE = CountryRecord(code="FR", channels=(channel("FR", "French police", "police"),), jurisdiction=law(residents=None))
+CAMBODIA = CountryRecord(code="KH", channels=(channel("KH", "Cambodian child helpline", "helpline", phone="1280"),))
+INHOPE = channel(None, "INHOPE member directory", "directory", "online")
+WORLD = directory(THAILAND, BELGIUM, FRANCE, CAMBODIA, international=(INHOPE,))

@@ -1,0 +1,42 @@
+"""Every supported language is complete, and every page offers every language without a cookie."""
+
+import pytest
+from babel.messages.pofile import read_po
+from django.conf import settings
+
+LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_is_translated(language):
+    path = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
+    with open(path, "rb") as po:
+        catalog = read_po(po)
+    assert len(catalog) > 100
+    missing = [
+        message.id for message in catalog
+        if message.id and (message.fuzzy or not message.string or (isinstance(message.string, tuple) and not all(message.string)))
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("fr", "Un enfant est-il en danger"), ("nl", "Is een kind"), ("de", "Ist ein Kind")],
+)
+def test_the_home_page_speaks_the_language_of_its_address(client, db, language, question):
+    page = client.get(f"/{language}/").content.decode()
+    assert f'<html lang="{language}" dir="ltr">' in page
+    assert question in page
+
+
+def test_every_page_links_to_itself_in_every_language(client, loaded_directory):
+    page = client.get("/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE").content.decode()
+    for code, _ in settings.LANGUAGES:
+        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/plan/?danger=no&amp;seen=in_person&amp;happened=TH&amp;lives=BE">' in page
+        assert f'href="/{code}/plan/?danger=no&amp;seen=in_person&amp;happened=TH&amp;lives=BE" hreflang="{code}"' in page
+
+
+def test_country_names_come_from_cldr_in_the_visitors_language(client, db):
+    assert '<option value="DE">Duitsland</option>' in client.get("/nl/").content.decode()
+    assert '<option value="DE">Allemagne</option>' in client.get("/fr/").content.decode()

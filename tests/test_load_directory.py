@@ -1,0 +1,49 @@
+"""`manage.py load_directory` puts the data files into the database, and running it again changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from directory.loading import read_directory
+from directory.models import Channel, Country, EmergencyNumber
+
+
+def run_load(*args) -> str:
+    out = io.StringIO()
+    call_command("load_directory", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_it_creates_every_iso_country_and_the_shipped_channels(shipped_directory):
+    output = run_load()
+    assert Country.objects.count() == 249
+    shipped = sum(len(record.channels) for record in shipped_directory.countries.values())
+    assert Channel.objects.count() == shipped + len(shipped_directory.international)
+    assert EmergencyNumber.objects.filter(country="TH", number="191").exists()
+    assert "created" in output
+
+
+@pytest.mark.django_db
+def test_loading_twice_changes_nothing():
+    run_load()
+    before = list(Channel.objects.values().order_by("id"))
+    output = run_load()
+    assert "0 created, 0 updated, 0 deleted" in output
+    assert list(Channel.objects.values().order_by("id")) == before
+
+
+@pytest.mark.django_db
+def test_what_comes_back_from_the_database_is_what_the_files_say(shipped_directory):
+    run_load()
+    assert read_directory() == shipped_directory
+
+
+@pytest.mark.django_db
+def test_a_broken_file_loads_nothing_and_names_the_problem(tmp_path):
+    (tmp_path / "TH.yaml").write_text("country: TH\nchannels:\n  - name: X\n", encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        run_load("--folder", str(tmp_path))
+    assert "TH.yaml: channels[0]: missing required field(s) kind, scope, source" in str(error.value)
+    assert Channel.objects.count() == 0
