@@ -7,31 +7,49 @@ from guide.routing import Plan
 
 def source_dict(source: Source) -> dict:
     return {
-        "url": source.url, "title": source.title,
-        "verified_on": source.verified_on.isoformat(), "confidence": source.confidence,
+        "url": source.url,
+        "title": source.title,
+        "verified_on": source.verified_on.isoformat(),
+        "confidence": source.confidence,
     }
 
 
 def channel_dict(channel: Channel) -> dict:
     return {
-        "name": channel.name, "kind": channel.kind, "scope": channel.scope, "country": channel.country,
-        "url": channel.url or None, "phone": channel.phone or None, "email": channel.email or None,
-        "languages": list(channel.languages), "anonymous": channel.anonymous, "hours": channel.hours or None,
-        "how_to": channel.how_to or None, "inhope_member": channel.inhope_member,
+        "name": channel.name,
+        "kind": channel.kind,
+        "scope": channel.scope,
+        "country": channel.country,
+        "url": channel.url or None,
+        "phone": channel.phone or None,
+        "email": channel.email or None,
+        "languages": list(channel.languages),
+        "anonymous": channel.anonymous,
+        "hours": channel.hours or None,
+        "how_to": channel.how_to or None,
+        "inhope_member": channel.inhope_member,
         "source": source_dict(channel.source),
     }
 
 
 def number_dict(number: EmergencyNumber) -> dict:
-    return {"service": number.service, "number": number.number, "note": number.note or None,
-            "source": source_dict(number.source)}
+    return {
+        "service": number.service,
+        "number": number.number,
+        "note": number.note or None,
+        "source": source_dict(number.source),
+    }
 
 
 def jurisdiction_dict(law: Jurisdiction | None) -> dict | None:
     if law is None:
         return None
-    return {"nationals": law.nationals, "residents": law.residents, "summary": law.summary,
-            "source": source_dict(law.source)}
+    return {
+        "nationals": law.nationals,
+        "residents": law.residents,
+        "summary": law.summary,
+        "source": source_dict(law.source),
+    }
 
 
 def _country(code: str | None) -> dict | None:
@@ -42,8 +60,10 @@ def plan_dict(plan: Plan) -> dict:
     answers = plan.answers
     return {
         "answers": {
-            "danger": answers.danger, "seen": answers.seen.value,
-            "happened": answers.happened or "online", "lives": answers.lives,
+            "danger": answers.danger,
+            "seen": answers.seen.value,
+            "happened": answers.happened or "online",
+            "lives": answers.lives,
             "nationality": answers.nationality,
         },
         "steps": [

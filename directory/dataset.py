@@ -27,8 +27,20 @@ TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
 SOURCE_FIELDS = {"url", "title", "verified_on", "confidence"}
 NUMBER_FIELDS = {"service", "number", "note", "override", "source"}
 CHANNEL_FIELDS = {
-    "name", "kind", "scope", "url", "phone", "email", "languages", "anonymous", "hours", "how_to",
-    "inhope_member", "active", "source", "phone_override",
+    "name",
+    "kind",
+    "scope",
+    "url",
+    "phone",
+    "email",
+    "languages",
+    "anonymous",
+    "hours",
+    "how_to",
+    "inhope_member",
+    "active",
+    "source",
+    "phone_override",
 }
 JURISDICTION_FIELDS = {"nationals", "residents", "summary", "source"}
 KNOWN_LANGUAGES = frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
@@ -143,7 +155,9 @@ class _Reader:
 
     def emergency_number(self, value: Any, where: str, region: str) -> EmergencyNumber:
         entry = self.mapping(value, where, NUMBER_FIELDS, {"service", "number", "source"})
-        number = self.text(str(entry["number"]) if isinstance(entry["number"], int) else entry["number"], f"{where}.number")
+        number = self.text(
+            str(entry["number"]) if isinstance(entry["number"], int) else entry["number"], f"{where}.number"
+        )
         if not number.replace(" ", "").isdigit():
             self.fail(f"{where}.number", f"{number!r} must be digits only, as dialled in the country")
         override = self.text(entry.get("override"), f"{where}.override")
@@ -182,7 +196,10 @@ class _Reader:
             country=country,
             url=self.https_url(entry.get("url"), f"{where}.url"),
             phone=self.phone(
-                entry.get("phone"), f"{where}.phone", country, self.text(entry.get("phone_override"), f"{where}.phone_override")
+                entry.get("phone"),
+                f"{where}.phone",
+                country,
+                self.text(entry.get("phone_override"), f"{where}.phone_override"),
             ),
             phone_override=self.text(entry.get("phone_override"), f"{where}.phone_override"),
             email=email,
@@ -230,10 +247,14 @@ def read_file(path: Path, label: str | None = None, today: date | None = None) -
         reader.fail("country", f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     region = None if code == INTERNATIONAL else code
 
-    numbers = [
-        reader.emergency_number(item, f"emergency_numbers[{index}]", region)
-        for index, item in enumerate(reader.listing(top.get("emergency_numbers"), "emergency_numbers"))
-    ] if region else []
+    numbers = (
+        [
+            reader.emergency_number(item, f"emergency_numbers[{index}]", region)
+            for index, item in enumerate(reader.listing(top.get("emergency_numbers"), "emergency_numbers"))
+        ]
+        if region
+        else []
+    )
     channels = [
         reader.channel(item, f"channels[{index}]", region)
         for index, item in enumerate(reader.listing(top.get("channels"), "channels"))
@@ -241,7 +262,9 @@ def read_file(path: Path, label: str | None = None, today: date | None = None) -
     _refuse_duplicates(reader, "emergency_numbers", [(n.service, n.number) for n in numbers])
     _refuse_duplicates(reader, "channels", [(c.kind, c.name) for c in channels])
     jurisdiction = reader.jurisdiction(top["jurisdiction"], "jurisdiction") if top.get("jurisdiction") else None
-    return CountryRecord(code=code, emergency_numbers=tuple(numbers), channels=tuple(channels), jurisdiction=jurisdiction)
+    return CountryRecord(
+        code=code, emergency_numbers=tuple(numbers), channels=tuple(channels), jurisdiction=jurisdiction
+    )
 
 
 def _refuse_duplicates(reader: _Reader, where: str, keys: list[tuple[str, str]]) -> None:

@@ -16,18 +16,28 @@ from directory.countries import ISO_CODES
 
 def _source_fields(source: records.Source) -> dict:
     return {
-        "source_url": source.url, "source_title": source.title,
-        "verified_on": source.verified_on, "confidence": source.confidence,
+        "source_url": source.url,
+        "source_title": source.title,
+        "verified_on": source.verified_on,
+        "confidence": source.confidence,
     }
 
 
 def _channel_fields(channel: records.Channel, position: int) -> dict:
     return {
-        "scope": channel.scope, "url": channel.url, "phone": channel.phone,
-        "phone_override": channel.phone_override, "email": channel.email,
-        "languages": list(channel.languages), "anonymous": channel.anonymous, "hours": channel.hours,
-        "how_to": channel.how_to, "inhope_member": channel.inhope_member, "active": channel.active,
-        "position": position, **_source_fields(channel.source),
+        "scope": channel.scope,
+        "url": channel.url,
+        "phone": channel.phone,
+        "phone_override": channel.phone_override,
+        "email": channel.email,
+        "languages": list(channel.languages),
+        "anonymous": channel.anonymous,
+        "hours": channel.hours,
+        "how_to": channel.how_to,
+        "inhope_member": channel.inhope_member,
+        "active": channel.active,
+        "position": position,
+        **_source_fields(channel.source),
     }
 
 
@@ -72,7 +82,9 @@ def load_directory(directory: records.Directory) -> Counter:
     for record in directory.countries.values():
         for position, number in enumerate(record.emergency_numbers):
             wanted_numbers[(record.code, number.service, number.number)] = {
-                "note": number.note, "override": number.override, "position": position,
+                "note": number.note,
+                "override": number.override,
+                "position": position,
                 **_source_fields(number.source),
             }
     _sync(
@@ -86,8 +98,10 @@ def load_directory(directory: records.Directory) -> Counter:
 
     wanted_law = {
         record.code: {
-            "nationals": record.jurisdiction.nationals, "residents": record.jurisdiction.residents,
-            "summary": record.jurisdiction.summary, **_source_fields(record.jurisdiction.source),
+            "nationals": record.jurisdiction.nationals,
+            "residents": record.jurisdiction.residents,
+            "summary": record.jurisdiction.summary,
+            **_source_fields(record.jurisdiction.source),
         }
         for record in directory.countries.values()
         if record.jurisdiction
@@ -113,9 +127,7 @@ def _positions(channels: Iterable[records.Channel]) -> dict:
 
 def read_directory(codes: Iterable[str] | None = None) -> records.Directory:
     """The directory (or the given countries of it) from the database, in four queries."""
-    countries = models.Country.objects.prefetch_related("channels", "emergency_numbers").select_related(
-        "jurisdiction"
-    )
+    countries = models.Country.objects.prefetch_related("channels", "emergency_numbers").select_related("jurisdiction")
     if codes is not None:
         countries = countries.filter(code__in=set(codes))
     result = {}

@@ -53,7 +53,11 @@ class ChannelQuerySet(models.QuerySet):
 
 class Channel(SourcedFact):
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="channels",
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="channels",
         help_text=_("Empty for channels that serve every country."),
     )
     name = models.CharField(max_length=200)
@@ -62,7 +66,8 @@ class Channel(SourcedFact):
     url = models.URLField(max_length=500, blank=True)
     phone = models.CharField(max_length=40, blank=True)
     phone_override = models.CharField(
-        max_length=300, blank=True,
+        max_length=300,
+        blank=True,
         help_text=_("Why this short number stands although libphonenumber does not know it."),
     )
     email = models.EmailField(blank=True)
@@ -87,10 +92,21 @@ class Channel(SourcedFact):
 
     def to_record(self) -> records.Channel:
         return records.Channel(
-            name=self.name, kind=self.kind, scope=self.scope, source=self.source_record(),
-            country=self.country_id, url=self.url, phone=self.phone, phone_override=self.phone_override, email=self.email,
-            languages=tuple(self.languages), anonymous=self.anonymous, hours=self.hours,
-            how_to=self.how_to, inhope_member=self.inhope_member, active=self.active,
+            name=self.name,
+            kind=self.kind,
+            scope=self.scope,
+            source=self.source_record(),
+            country=self.country_id,
+            url=self.url,
+            phone=self.phone,
+            phone_override=self.phone_override,
+            email=self.email,
+            languages=tuple(self.languages),
+            anonymous=self.anonymous,
+            hours=self.hours,
+            how_to=self.how_to,
+            inhope_member=self.inhope_member,
+            active=self.active,
         )
 
 
@@ -100,7 +116,8 @@ class EmergencyNumber(SourcedFact):
     number = models.CharField(max_length=20)
     note = models.CharField(max_length=300, blank=True)
     override = models.CharField(
-        max_length=300, blank=True,
+        max_length=300,
+        blank=True,
         help_text=_("Why this number stands although libphonenumber does not list it."),
     )
     position = models.PositiveSmallIntegerField(default=0)
@@ -116,8 +133,11 @@ class EmergencyNumber(SourcedFact):
 
     def to_record(self) -> records.EmergencyNumber:
         return records.EmergencyNumber(
-            service=self.service, number=self.number, source=self.source_record(),
-            note=self.note, override=self.override,
+            service=self.service,
+            number=self.number,
+            source=self.source_record(),
+            note=self.note,
+            override=self.override,
         )
 
 
@@ -134,6 +154,8 @@ class Jurisdiction(SourcedFact):
 
     def to_record(self) -> records.Jurisdiction:
         return records.Jurisdiction(
-            source=self.source_record(), nationals=self.nationals, residents=self.residents,
+            source=self.source_record(),
+            nationals=self.nationals,
+            residents=self.residents,
             summary=self.summary,
         )

@@ -8,9 +8,7 @@ from directory.models import Channel
 
 
 def country_list(request):
-    with_mechanism = set(
-        Channel.objects.shown().filter(kind__in=OFFICIAL_KINDS).values_list("country_id", flat=True)
-    )
+    with_mechanism = set(Channel.objects.shown().filter(kind__in=OFFICIAL_KINDS).values_list("country_id", flat=True))
     countries = [(code, name, code in with_mechanism) for code, name in countries_by_name()]
     return render(request, "directory/country_list.html", {"countries": countries})
 

@@ -43,7 +43,10 @@ class PlanForm(forms.Form):
     )
     happened = CountryField(
         label=_("Where did it happen?"),
-        first=[("", _("Choose a country")), (ONLINE, pgettext_lazy("where it happened", "Online, no particular country"))],
+        first=[
+            ("", _("Choose a country")),
+            (ONLINE, pgettext_lazy("where it happened", "Online, no particular country")),
+        ],
         error_messages={"required": _("Choose the country where it happened, or “online”.")},
     )
     lives = CountryField(

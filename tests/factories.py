@@ -40,11 +40,15 @@ THAILAND = CountryRecord(
 )
 BELGIUM = CountryRecord(
     code="BE",
-    channels=(channel("BE", "Belgian hotline", "hotline", "online", inhope_member=True),
-              channel("BE", "Belgian federal police", "police")),
+    channels=(
+        channel("BE", "Belgian hotline", "hotline", "online", inhope_member=True),
+        channel("BE", "Belgian federal police", "police"),
+    ),
     jurisdiction=law(),
 )
-FRANCE = CountryRecord(code="FR", channels=(channel("FR", "French police", "police"),), jurisdiction=law(residents=None))
+FRANCE = CountryRecord(
+    code="FR", channels=(channel("FR", "French police", "police"),), jurisdiction=law(residents=None)
+)
 CAMBODIA = CountryRecord(code="KH", channels=(channel("KH", "Cambodian child helpline", "helpline", phone="1280"),))
 INHOPE = channel(None, "INHOPE member directory", "directory", "online")
 WORLD = directory(THAILAND, BELGIUM, FRANCE, CAMBODIA, international=(INHOPE,))

@@ -16,8 +16,14 @@ def good_country(**changes):
         "country": "TH",
         "emergency_numbers": [{"service": "police", "number": "191", "source": dict(SOURCE)}],
         "channels": [
-            {"name": "Hotline", "kind": "hotline", "scope": "online", "url": "https://example.org/report",
-             "phone": "+66 2 123 4567", "source": dict(SOURCE)},
+            {
+                "name": "Hotline",
+                "kind": "hotline",
+                "scope": "online",
+                "url": "https://example.org/report",
+                "phone": "+66 2 123 4567",
+                "source": dict(SOURCE),
+            },
         ],
     }
     entry.update(changes)

@@ -1,6 +1,9 @@
 """The guide as a witness meets it in the browser, checked through Django's test client."""
 
+from pathlib import Path
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from directory.countries import ISO_CODES
@@ -92,7 +95,12 @@ def test_an_unknown_country_page_is_a_404(client: Client):
 
 
 def test_the_danger_path_is_one_tap_from_every_page(client: Client):
-    for path in ("/en/", "/en/countries/", "/en/countries/th/", "/en/plan/?" + "&".join(f"{k}={v}" for k, v in TRAVELLER.items())):
+    for path in (
+        "/en/",
+        "/en/countries/",
+        "/en/countries/th/",
+        "/en/plan/?" + "&".join(f"{k}={v}" for k, v in TRAVELLER.items()),
+    ):
         assert 'href="/en/emergency/"' in text_of(client.get(path)), path
     page = text_of(client.get("/en/emergency/", {"country": "TH"}))
     assert 'href="tel:191"' in page
@@ -101,7 +109,5 @@ def test_the_danger_path_is_one_tap_from_every_page(client: Client):
 def test_the_result_page_can_be_printed(client: Client):
     page = text_of(client.get("/en/plan/", TRAVELLER))
     assert "/static/css/site.css" in page
-    from django.contrib.staticfiles import finders
-
-    css = open(finders.find("css/site.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
     assert "@media print" in css

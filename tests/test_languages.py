@@ -14,8 +14,10 @@ def test_every_string_is_translated(language):
         catalog = read_po(po)
     assert len(catalog) > 100
     missing = [
-        message.id for message in catalog
-        if message.id and (message.fuzzy or not message.string or (isinstance(message.string, tuple) and not all(message.string)))
+        message.id
+        for message in catalog
+        if message.id
+        and (message.fuzzy or not message.string or (isinstance(message.string, tuple) and not all(message.string)))
     ]
     assert missing == []
 
@@ -33,8 +35,13 @@ def test_the_home_page_speaks_the_language_of_its_address(client, db, language, 
 def test_every_page_links_to_itself_in_every_language(client, loaded_directory):
     page = client.get("/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE").content.decode()
     for code, _ in settings.LANGUAGES:
-        assert f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/plan/?danger=no&amp;seen=in_person&amp;happened=TH&amp;lives=BE">' in page
-        assert f'href="/{code}/plan/?danger=no&amp;seen=in_person&amp;happened=TH&amp;lives=BE" hreflang="{code}"' in page
+        assert (
+            f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/plan/?danger=no&amp;seen=in_person&amp;happened=TH&amp;lives=BE">'
+            in page
+        )
+        assert (
+            f'href="/{code}/plan/?danger=no&amp;seen=in_person&amp;happened=TH&amp;lives=BE" hreflang="{code}"' in page
+        )
 
 
 def test_country_names_come_from_cldr_in_the_visitors_language(client, db):

@@ -14,8 +14,16 @@ from dontlookaway.middleware import forget_client_address
 
 pytestmark = pytest.mark.usefixtures("loaded_directory")
 PUBLIC_PAGES = [
-    "/en/", "/fr/", "/nl/", "/de/", "/en/countries/", "/en/countries/th/", "/de/countries/be/",
-    "/en/countries/tv/", "/en/emergency/", "/en/emergency/?country=TH",
+    "/en/",
+    "/fr/",
+    "/nl/",
+    "/de/",
+    "/en/countries/",
+    "/en/countries/th/",
+    "/de/countries/be/",
+    "/en/countries/tv/",
+    "/en/emergency/",
+    "/en/emergency/?country=TH",
     "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
     "/nl/plan/?danger=no&seen=online&happened=online&lives=NL",
     "/en/plan/?danger=maybe",
@@ -69,7 +77,9 @@ def test_a_public_page_makes_no_third_party_request(client, path, loaded_directo
     directory_links |= {c.source.url for r in loaded_directory.countries.values() for c in r.channels}
     directory_links |= {n.source.url for r in loaded_directory.countries.values() for n in r.emergency_numbers}
     directory_links |= {r.jurisdiction.source.url for r in loaded_directory.countries.values() if r.jurisdiction}
-    directory_links |= {c.url for c in loaded_directory.international} | {c.source.url for c in loaded_directory.international}
+    directory_links |= {c.url for c in loaded_directory.international} | {
+        c.source.url for c in loaded_directory.international
+    }
     offsite = [link for link in found.links if urlsplit(link).scheme in ("http", "https") and not is_first_party(link)]
     assert [link for link in offsite if link not in directory_links] == []
 
@@ -117,7 +127,11 @@ def production_environment(**extra) -> dict:
 
 def manage(*args, env) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -134,7 +148,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 def test_the_deployment_checklist_is_clean_under_production_settings():
     secret = "q9Vb7-long-random-production-secret-key-8c2f0e1d5a3b6c4d9e7f"
-    result = manage("check", "--deploy", "--fail-level", "WARNING",
-                    env=production_environment(SECRET_KEY=secret, ALLOWED_HOSTS="example.org"))
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env=production_environment(SECRET_KEY=secret, ALLOWED_HOSTS="example.org"),
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
