@@ -13,7 +13,12 @@ from directory.records import Channel, CountryRecord, Directory, EmergencyNumber
 
 
 def _source(source: Source) -> dict:
-    return {"url": source.url, "title": source.title, "verified_on": source.verified_on, "confidence": source.confidence}
+    return {
+        "url": source.url,
+        "title": source.title,
+        "verified_on": source.verified_on,
+        "confidence": source.confidence,
+    }
 
 
 def _without_empty(entry: dict) -> dict:
@@ -26,12 +31,21 @@ def _number(number: EmergencyNumber) -> dict:
 
 
 def _channel(channel: Channel) -> dict:
-    entry = _without_empty({
-        "name": channel.name, "kind": channel.kind, "scope": channel.scope, "url": channel.url,
-        "phone": channel.phone, "phone_override": channel.phone_override, "email": channel.email,
-        "languages": list(channel.languages), "anonymous": channel.anonymous, "hours": channel.hours,
-        "how_to": channel.how_to,
-    })
+    entry = _without_empty(
+        {
+            "name": channel.name,
+            "kind": channel.kind,
+            "scope": channel.scope,
+            "url": channel.url,
+            "phone": channel.phone,
+            "phone_override": channel.phone_override,
+            "email": channel.email,
+            "languages": list(channel.languages),
+            "anonymous": channel.anonymous,
+            "hours": channel.hours,
+            "how_to": channel.how_to,
+        }
+    )
     if channel.inhope_member:
         entry["inhope_member"] = True
     if not channel.active:

@@ -1,0 +1,40 @@
+"""`manage.py directory_report` tells maintainers where the directory is weak."""
+
+import io
+import json
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from directory.coverage import coverage_report, zone_of
+from tests.factories import WORLD
+
+
+def test_it_counts_what_each_country_has():
+    report = coverage_report(WORLD, today=date(2026, 11, 28))
+    by_code = {entry["code"]: entry for entry in report["countries"]}
+    assert report["total"]["countries"] == 249
+    assert by_code["TH"]["mechanism"] and by_code["TH"]["emergency_number"] and by_code["TH"]["online_hotline"]
+    assert by_code["KH"]["mechanism"] is False and by_code["KH"]["helpline"] is True
+    assert "KH" in report["priority_missing_mechanism"]
+    assert "TH" not in report["missing_emergency_number"]
+
+
+def test_it_groups_countries_by_their_telephone_zone():
+    assert (
+        zone_of("BE") == "Europe"
+        and zone_of("TH") == "South-East Asia and Oceania"
+        and zone_of("BR") == ("Central and South America")
+    )
+
+
+@pytest.mark.django_db
+def test_it_prints_a_table_and_writes_the_same_as_json(loaded_directory, tmp_path):
+    out = io.StringIO()
+    call_command("directory_report", "--json", str(tmp_path / "coverage.json"), stdout=out)
+    table = out.getvalue()
+    assert "All countries" in table and "Europe" in table and "Countries without an emergency number" in table
+    report = json.loads((tmp_path / "coverage.json").read_text())
+    assert report["total"]["countries"] == 249
+    assert "|       249 |" in table
