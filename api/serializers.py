@@ -1,7 +1,7 @@
 """Plain dicts for the JSON API: stable field names, documented in docs/api.md."""
 
 from directory.countries import country_name
-from directory.records import Channel, EmergencyNumber, Jurisdiction, Source
+from directory.records import Channel, CountryRecord, EmergencyNumber, Jurisdiction, Source
 from guide.routing import Plan
 
 
@@ -78,4 +78,23 @@ def plan_dict(plan: Plan) -> dict:
             }
             for step in plan.steps
         ],
+    }
+
+
+def country_dict(record: CountryRecord, detail: bool = True) -> dict:
+    shown = record.shown_channels()
+    summary = {
+        "code": record.code,
+        "name": country_name(record.code),
+        "has_mechanism": any(channel.official for channel in shown),
+    }
+    if not detail:
+        return summary
+    law = record.jurisdiction if record.jurisdiction and record.jurisdiction.source.showable else None
+    return {
+        **summary,
+        "emergency_numbers": [number_dict(number) for number in record.shown_emergency_numbers()],
+        "channels": [channel_dict(channel) for channel in shown if channel.official],
+        "alternatives": [channel_dict(channel) for channel in shown if not channel.official],
+        "jurisdiction": jurisdiction_dict(law),
     }

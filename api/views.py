@@ -1,26 +1,36 @@
+"""The read-only JSON API, /api/v1/: documented in docs/api.md and /api/v1/openapi.json."""
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import override
-from django.views.decorators.http import require_GET
 
-from api.serializers import plan_dict
+from api.http import json_error, open_data
+from api.openapi import openapi_document
+from api.serializers import channel_dict, country_dict, plan_dict
+from directory.countries import ISO_CODES, countries_by_name
 from directory.loading import read_directory
+from directory.models import Channel
 from guide.forms import PlanForm
 from guide.routing import build_plan
 
-LANGUAGES = {code for code, _ in settings.LANGUAGES}
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
-def _error(parameter: str, message: str) -> JsonResponse:
-    return JsonResponse({"error": {"parameter": parameter, "message": message}}, status=400)
+def _language(request) -> str | None:
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    return language if language in LANGUAGES else None
 
 
-@require_GET
+def _bad_language() -> JsonResponse:
+    return json_error("lang", f"Unknown language; use one of {', '.join(LANGUAGES)}.")
+
+
+@open_data
 def plan(request):
     """GET /api/v1/plan?happened=TH&lives=BE&nationality=FR&danger=yes&seen=in_person[&lang=fr]"""
-    language = request.GET.get("lang", "en")
-    if language not in LANGUAGES:
-        return _error("lang", f"Unknown language; use one of {', '.join(sorted(LANGUAGES))}.")
+    language = _language(request)
+    if not language:
+        return _bad_language()
     query = request.GET.copy()
     for name in ("happened", "lives", "nationality"):
         if query.get(name) and query[name] != "online":
@@ -29,7 +39,50 @@ def plan(request):
         form = PlanForm(query)
         if not form.is_valid():
             parameter, messages = next(iter(form.errors.items()))
-            return _error(parameter, " ".join(str(message) for message in messages))
+            return json_error(parameter, " ".join(str(message) for message in messages))
         answers = form.answers()
         codes = {code for code in (answers.happened, answers.lives, answers.nationality) if code}
         return JsonResponse(plan_dict(build_plan(answers, read_directory(codes))))
+
+
+@open_data
+def countries(request):
+    language = _language(request)
+    if not language:
+        return _bad_language()
+    with override(language):
+        with_mechanism = Channel.objects.countries_with_mechanism()
+        items = [
+            {"code": code, "name": name, "has_mechanism": code in with_mechanism}
+            for code, name in countries_by_name(language)
+        ]
+        return JsonResponse({"countries": items})
+
+
+@open_data
+def country(request, code: str):
+    language = _language(request)
+    if not language:
+        return _bad_language()
+    code = code.upper()
+    if code not in ISO_CODES:
+        return json_error("code", f"{code} is not an ISO 3166-1 alpha-2 country code.", status=404)
+    with override(language):
+        return JsonResponse(country_dict(read_directory([code]).country(code)))
+
+
+@open_data
+def channels(request):
+    """Every channel shown to witnesses, with its source; ?country=TH narrows to one country."""
+    shown = Channel.objects.shown().select_related(None)
+    if "country" in request.GET:
+        code = request.GET["country"].upper()
+        if code not in ISO_CODES:
+            return json_error("country", f"{code} is not an ISO 3166-1 alpha-2 country code.", status=404)
+        shown = shown.for_country(code)
+    return JsonResponse({"channels": [channel_dict(channel.to_record()) for channel in shown]})
+
+
+@open_data
+def openapi(request):
+    return JsonResponse(openapi_document(request.build_absolute_uri("/api/v1")))

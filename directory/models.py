@@ -1,10 +1,11 @@
 """The directory in the database: countries, their reporting channels, emergency numbers and law."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory import records
-from directory.choices import SHOWABLE_CONFIDENCE, ChannelKind, Confidence, Scope, Service
+from directory.choices import OFFICIAL_KINDS, SHOWABLE_CONFIDENCE, ChannelKind, Confidence, Scope, Service
 from directory.countries import country_name
 
 
@@ -49,6 +50,10 @@ class ChannelQuerySet(models.QuerySet):
 
     def international(self):
         return self.filter(country__isnull=True)
+
+    def countries_with_mechanism(self) -> set[str]:
+        """Codes of the countries with at least one official mechanism shown to witnesses."""
+        return set(self.shown().filter(kind__in=OFFICIAL_KINDS).values_list("country_id", flat=True))
 
 
 class Channel(SourcedFact):
@@ -159,3 +164,21 @@ class Jurisdiction(SourcedFact):
             residents=self.residents,
             summary=self.summary,
         )
+
+
+class DirectoryRevision(models.Model):
+    """When the directory last changed: the Last-Modified of the API, downloads and cached pages."""
+
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Directory changed at {self.changed_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def touch(cls) -> None:
+        cls.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+
+    @classmethod
+    def last_change(cls):
+        row = cls.objects.filter(pk=1).first()
+        return row.changed_at if row else None

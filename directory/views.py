@@ -1,14 +1,13 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from directory.choices import OFFICIAL_KINDS
 from directory.countries import ISO_CODES, countries_by_name
 from directory.loading import read_directory
 from directory.models import Channel
 
 
 def country_list(request):
-    with_mechanism = set(Channel.objects.shown().filter(kind__in=OFFICIAL_KINDS).values_list("country_id", flat=True))
+    with_mechanism = Channel.objects.countries_with_mechanism()
     countries = [(code, name, code in with_mechanism) for code, name in countries_by_name()]
     return render(request, "directory/country_list.html", {"countries": countries})
 

@@ -70,8 +70,9 @@ class PlanForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("happened") == ONLINE and data.get("seen") == Seen.IN_PERSON:
-            self.add_error("seen", _("Something that happened online was seen online: choose “material online”."))
+        if data.get("happened") == ONLINE:
+            # What happened online was seen online, whatever was ticked: the witness still gets a plan.
+            data["seen"] = Seen.ONLINE.value
         return data
 
     def answers(self) -> Answers:
