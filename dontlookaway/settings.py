@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "directory",
     "guide",
     "api",
+    "partners",
 ]
 
 MIDDLEWARE = [
@@ -138,6 +139,7 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "manifest-src": [CSP.SELF],
     "form-action": [CSP.SELF],
+    "frame-src": [CSP.SELF],  # the widget preview on the partners page
     "base-uri": [CSP.NONE],
     "frame-ancestors": [CSP.NONE],
 }

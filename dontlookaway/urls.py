@@ -13,4 +13,5 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("countries/", include("directory.urls")),
+    path("partners/", include("partners.urls")),
 )

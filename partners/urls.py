@@ -1,0 +1,9 @@
+from django.urls import path
+
+from partners import views
+
+urlpatterns = [
+    path("", views.partners, name="partners"),
+    path("embed/<str:code>/", views.widget, name="widget"),
+    path("posters/<str:code>/<str:size>.svg", views.poster, name="poster"),
+]

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.csp import CSP
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
+
+from directory.countries import ISO_CODES, countries_by_name, country_name
+from directory.loading import read_directory
+from partners.posters import FORMATS, channel_lines, poster_facts, qr_code, wrap
+
+# The widget is made to be framed by partners' pages, anywhere; it runs no script and loads only our CSS.
+WIDGET_CSP = {**settings.SECURE_CSP, "frame-ancestors": ["*"], "script-src": [CSP.NONE]}
+
+
+def _country_or_404(code: str) -> str:
+    if code.upper() not in ISO_CODES:
+        raise Http404("No such country")
+    return code.upper()
+
+
+def _guide_url(request, code: str) -> str:
+    return request.build_absolute_uri(reverse("home")) + f"?happened={code}"
+
+
+@xframe_options_exempt
+@csp_override(WIDGET_CSP)
+def widget(request, code: str):
+    code = _country_or_404(code)
+    numbers = read_directory([code]).country(code).shown_emergency_numbers()
+    context = {"code": code, "number": numbers[0] if numbers else None, "guide_url": _guide_url(request, code)}
+    return render(request, "partners/widget.html", context)
+
+
+def partners(request):
+    """How partners link to the guide: the widget snippet for a chosen country and language, posters."""
+    code = request.GET.get("country", "").upper()
+    code = code if code in ISO_CODES else ""
+    language = request.GET.get("language", request.LANGUAGE_CODE)
+    language = language if language in dict(settings.LANGUAGES) else request.LANGUAGE_CODE
+    context = {"countries": countries_by_name(), "chosen": code, "chosen_language": language}
+    if code:
+        with override(language):
+            widget_path = reverse("widget", args=[code.lower()])
+            context["poster_a4"] = reverse("poster", args=[code.lower(), "a4"])
+            context["poster_card"] = reverse("poster", args=[code.lower(), "card"])
+        context["widget_path"] = widget_path
+        context["widget_url"] = request.build_absolute_uri(widget_path)
+    return render(request, "partners/partners.html", context)
+
+
+def poster(request, code: str, size: str):
+    code = _country_or_404(code)
+    if size not in FORMATS:
+        raise Http404("No such format")
+    record = read_directory([code]).country(code)
+    number, channel = poster_facts(record)
+    url = _guide_url(request, code)
+    context = {
+        "code": code,
+        "format": FORMATS[size],
+        "size": size,
+        "number": number,
+        "channel": channel,
+        "guide_url": url,
+        "qr": qr_code(url),
+        "lines": channel_lines(channel, size),
+        "danger": [
+            (19 + 4 * index, line) for index, line in enumerate(wrap(_("A child in danger right now? Call:"), 26))
+        ]
+        if size == "card"
+        else [(70, _("A child in danger right now? Call:"))],
+        "heading": [
+            (36 + 9 * index, line)
+            for index, line in enumerate(
+                wrap(_("Saw a child being sexually exploited in %(name)s?") % {"name": country_name(code)}, 40)[:2]
+            )
+        ],
+    }
+    svg = render_to_string("partners/poster.svg", context, request=request)
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
