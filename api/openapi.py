@@ -212,7 +212,7 @@ def openapi_document(server: str) -> dict:
                 "get": {
                     "summary": "The ordered reporting plan for a witness's answers",
                     "parameters": [
-                        _country_param("happened", True, ("online",), "Where it happened, or `online`."),
+                        _country_param("happened", True, ("online",), "Where it happened, or online."),
                         _country_param("lives", True, (), "Where the witness lives."),
                         _country_param("nationality", False, ("",), "The offender's nationality; empty if unknown."),
                         {

@@ -9,6 +9,7 @@ from django.utils.translation import override
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 
+from api.openapi import openapi_document
 from directory.countries import ISO_CODES, countries_by_name, country_name
 from directory.loading import read_directory
 from partners.posters import FORMATS, channel_lines, poster_facts, qr_code, wrap
@@ -83,3 +84,39 @@ def poster(request, code: str, size: str):
     }
     svg = render_to_string("partners/poster.svg", context, request=request)
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def api_documentation(request):
+    """The OpenAPI description, readable: generated from the same document, so it cannot drift."""
+    document = openapi_document(request.build_absolute_uri("/api/v1"))
+    operations = [
+        {
+            "path": path,
+            "summary": item["get"]["summary"],
+            "parameters": [
+                {
+                    "name": parameter["name"],
+                    "required": parameter["required"],
+                    "description": parameter.get("description", ""),
+                    "values": _values(parameter["schema"]),
+                }
+                for parameter in item["get"].get("parameters", [])
+            ],
+            "statuses": sorted(item["get"]["responses"]),
+        }
+        for path, item in document["paths"].items()
+    ]
+    return render(request, "partners/api.html", {"operations": operations})
+
+
+def _values(schema: dict) -> str:
+    """Allowed values in a line: short lists in full; country lists as "an ISO code", plus any extras."""
+    if "pattern" in schema:
+        return _("an ISO 3166-1 alpha-2 code")
+    values = [value or "(empty)" for value in schema.get("enum", [])]
+    if not values:
+        return schema.get("type", "")
+    if len(values) <= 6:
+        return ", ".join(values)
+    extras = [value for value in values if value not in ISO_CODES]
+    return ", ".join([_("an ISO 3166-1 alpha-2 code"), *extras])

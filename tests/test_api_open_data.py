@@ -79,3 +79,19 @@ def test_channels_and_numbers_download_as_csv(client):
     assert any(row["country"] == "BE" and row["source_url"].startswith("https://") for row in channels)
     assert any(row["country"] == "TH" and row["number"] == "191" for row in numbers)
     assert all(row["confidence"] in ("verified", "secondary") for row in channels + numbers)
+
+
+def test_every_example_in_the_api_documentation_answers(client):
+    from django.conf import settings
+
+    documentation = (settings.BASE_DIR / "docs" / "api.md").read_text(encoding="utf-8")
+    examples = [line.strip()[4:] for line in documentation.splitlines() if line.strip().startswith("GET /api/v1/")]
+    assert len(examples) >= 8
+    for example in examples:
+        assert client.get(example).status_code == 200, example
+
+
+def test_the_readable_api_page_lists_every_operation(client):
+    page = client.get("/en/partners/api/").content.decode()
+    for path in ("/plan", "/countries", "/countries/{code}", "/channels", "/directory.json"):
+        assert f"{path}</code></h2>" in page

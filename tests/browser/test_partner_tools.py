@@ -19,7 +19,7 @@ def partner_site(site):
     page = (
         "<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>Voyages Exemple</title></head><body>"
         "<h1>Votre voyage en Thaïlande</h1>"
-        f'<iframe src="{site}/fr/partners/embed/th/" title="Don’t Look Away" width="320" height="190" '
+        f'<iframe src="{site}/fr/partners/embed/th/" title="Don’t Look Away" width="320" height="210" '
         'loading="lazy" referrerpolicy="no-referrer"></iframe></body></html>'
     ).encode()
     policy = f"default-src 'none'; frame-src {site}; style-src 'none'; script-src 'none'"
