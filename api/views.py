@@ -7,7 +7,7 @@ from django.utils.translation import override
 from api.http import json_error, open_data
 from api.openapi import openapi_document
 from api.serializers import channel_dict, country_dict, plan_dict
-from directory.countries import ISO_CODES, countries_by_name
+from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.loading import read_directory
 from directory.models import Channel
 from guide.forms import PlanForm
@@ -33,8 +33,8 @@ def plan(request):
         return _bad_language()
     query = request.GET.copy()
     for name in ("happened", "lives", "nationality"):
-        if query.get(name) and query[name] != "online":
-            query[name] = query[name].upper()
+        if query.get(name):
+            query[name] = normalise_code(query[name])
     with override(language):
         form = PlanForm(query)
         if not form.is_valid():
@@ -64,7 +64,7 @@ def country(request, code: str):
     language = _language(request)
     if not language:
         return _bad_language()
-    code = code.upper()
+    code = normalise_code(code)
     if code not in ISO_CODES:
         return json_error("code", f"{code} is not an ISO 3166-1 alpha-2 country code.", status=404)
     with override(language):
@@ -76,7 +76,7 @@ def channels(request):
     """Every channel shown to witnesses, with its source; ?country=TH narrows to one country."""
     shown = Channel.objects.shown().select_related(None)
     if "country" in request.GET:
-        code = request.GET["country"].upper()
+        code = normalise_code(request.GET["country"])
         if code not in ISO_CODES:
             return json_error("country", f"{code} is not an ISO 3166-1 alpha-2 country code.", status=404)
         shown = shown.for_country(code)

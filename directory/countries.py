@@ -15,6 +15,11 @@ def _territories(language: str) -> dict[str, str]:
     return dict(Locale.parse(language.replace("-", "_")).territories)
 
 
+def normalise_code(value: str) -> str:
+    """Upper-case a two-letter ASCII code; anything else stays as sent, to be refused ("ß" must not become SS)."""
+    return value.upper() if len(value) == 2 and value.isascii() and value.isalpha() else value
+
+
 def country_name(code: str, language: str | None = None) -> str:
     language = language or get_language() or "en"
     return _territories(language).get(code) or _territories("en").get(code) or code

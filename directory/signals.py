@@ -4,6 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from directory.models import Channel, DirectoryRevision, EmergencyNumber, Jurisdiction
+from dontlookaway.caching import invalidate_pages
 
 
 @receiver([post_save, post_delete], sender=Channel)
@@ -11,3 +12,4 @@ from directory.models import Channel, DirectoryRevision, EmergencyNumber, Jurisd
 @receiver([post_save, post_delete], sender=Jurisdiction)
 def directory_changed(sender, **kwargs):
     DirectoryRevision.touch()
+    invalidate_pages()

@@ -1,21 +1,24 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from directory.countries import ISO_CODES, countries_by_name
+from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.loading import read_directory
 from directory.models import Channel
+from dontlookaway.caching import public_page
 
 
+@public_page
 def country_list(request):
     with_mechanism = Channel.objects.countries_with_mechanism()
     countries = [(code, name, code in with_mechanism) for code, name in countries_by_name()]
     return render(request, "directory/country_list.html", {"countries": countries})
 
 
+@public_page
 def country_detail(request, code: str):
-    if code.upper() in ISO_CODES and code != code.lower():
+    if normalise_code(code) in ISO_CODES and code != code.lower():
         return redirect("country_detail", code=code.lower(), permanent=True)
-    code = code.upper()
+    code = normalise_code(code)
     if code not in ISO_CODES:
         raise Http404("No such country")
     directory = read_directory([code])

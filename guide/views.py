@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import override
 
-from directory.countries import ISO_CODES, countries_by_name
+from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.loading import read_directory
+from dontlookaway.caching import public_page
 from guide.forms import PlanForm
 from guide.routing import build_plan
 from lib.accept_language import preferred_language, region_hint
@@ -32,12 +33,14 @@ def _home_form(request) -> PlanForm:
     return PlanForm(initial=initial)
 
 
+@public_page(varies_on_region=True)
 def home(request):
     response = render(request, "guide/home.html", {"form": _home_form(request)})
     patch_vary_headers(response, ["Accept-Language"])
     return response
 
 
+@public_page
 def plan(request):
     form = PlanForm(request.GET)
     if not form.is_valid():
@@ -48,9 +51,10 @@ def plan(request):
     return render(request, "guide/plan.html", {"plan": result, "answers": answers, "query": request.GET.urlencode()})
 
 
+@public_page(varies_on_region=True)
 def emergency(request):
     """The one-tap path for a child in danger now: pick the country you are in, see its numbers."""
-    code = request.GET.get("country", "").upper()
+    code = normalise_code(request.GET.get("country", ""))
     if not code:
         hint = region_hint(request.headers.get("Accept-Language"), ISO_CODES)
         context = {"chosen": None, "hint": hint, "countries": countries_by_name()}

@@ -10,8 +10,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 
 from api.openapi import openapi_document
-from directory.countries import ISO_CODES, countries_by_name, country_name
+from directory.countries import ISO_CODES, countries_by_name, country_name, normalise_code
 from directory.loading import read_directory
+from dontlookaway.caching import public_page
 from partners.posters import FORMATS, channel_lines, poster_facts, qr_code, wrap
 
 # The widget is made to be framed by partners' pages, anywhere; it runs no script and loads only our CSS.
@@ -19,9 +20,9 @@ WIDGET_CSP = {**settings.SECURE_CSP, "frame-ancestors": ["*"], "script-src": [CS
 
 
 def _country_or_404(code: str) -> str:
-    if code.upper() not in ISO_CODES:
+    if normalise_code(code) not in ISO_CODES:
         raise Http404("No such country")
-    return code.upper()
+    return normalise_code(code)
 
 
 def _guide_url(request, code: str) -> str:
@@ -30,6 +31,7 @@ def _guide_url(request, code: str) -> str:
 
 @xframe_options_exempt
 @csp_override(WIDGET_CSP)
+@public_page
 def widget(request, code: str):
     code = _country_or_404(code)
     numbers = read_directory([code]).country(code).shown_emergency_numbers()
@@ -37,9 +39,10 @@ def widget(request, code: str):
     return render(request, "partners/widget.html", context)
 
 
+@public_page
 def partners(request):
     """How partners link to the guide: the widget snippet for a chosen country and language, posters."""
-    code = request.GET.get("country", "").upper()
+    code = normalise_code(request.GET.get("country", ""))
     code = code if code in ISO_CODES else ""
     language = request.GET.get("language", request.LANGUAGE_CODE)
     language = language if language in dict(settings.LANGUAGES) else request.LANGUAGE_CODE
@@ -54,6 +57,7 @@ def partners(request):
     return render(request, "partners/partners.html", context)
 
 
+@public_page
 def poster(request, code: str, size: str):
     code = _country_or_404(code)
     if size not in FORMATS:
@@ -86,6 +90,7 @@ def poster(request, code: str, size: str):
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
+@public_page
 def api_documentation(request):
     """The OpenAPI description, readable: generated from the same document, so it cannot drift."""
     document = openapi_document(request.build_absolute_uri("/api/v1"))

@@ -1,0 +1,70 @@
+"""A server-side cache of public pages, emptied the moment the directory changes.
+
+During a campaign spike most visitors ask for the same few pages; serving them from the cache costs no
+database query. Pages are cached per language, address and (where the page pre-selects a country from the
+browser's language) region hint, and only when they set no cookie. A version number kept in the cache
+itself is part of every key: a change to the directory bumps it, so every app server sharing the cache
+stops serving old pages at once, without a database query to find out.
+"""
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+
+from directory.countries import ISO_CODES
+from lib.accept_language import region_hint
+
+VERSION_KEY = "public-pages-version"
+PAGE_TIMEOUT = 24 * 3600
+BROWSER_MAX_AGE = 300
+KEPT_HEADERS = ("Content-Type", "Vary", "Content-Disposition", "Link", "Access-Control-Allow-Origin")
+
+
+def pages_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def invalidate_pages() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # never set, or evicted: any new value empties the old namespace
+        cache.set(VERSION_KEY, pages_version() + 1, timeout=None)
+
+
+def public_page(view=None, *, varies_on_region: bool = False):
+    """Cache a public GET page server-side and let browsers and proxies keep it for five minutes."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            region = region_hint(request.headers.get("Accept-Language"), ISO_CODES) if varies_on_region else ""
+            address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            key = f"page:{pages_version()}:{get_language()}:{region or '-'}:{address}"
+            stored = cache.get(key)
+            if stored:
+                content, status, headers = stored
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+            else:
+                response = view(request, *args, **kwargs)
+                if response.status_code == 200 and not response.cookies and not response.streaming:
+                    headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+                    cache.set(key, (response.content, response.status_code, headers), PAGE_TIMEOUT)
+            if response.status_code == 200:
+                patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+            return response
+
+        return wrapper
+
+    return decorator(view) if view else decorator

@@ -1,0 +1,58 @@
+"""Campaign spikes: cached pages cost no database query, and a directory change shows at once."""
+
+import pytest
+from django.core.cache import cache
+
+from directory.models import Channel
+
+pytestmark = pytest.mark.usefixtures("loaded_directory")
+PLAN = "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def test_a_cached_result_and_country_page_need_no_database_query(client, django_assert_num_queries):
+    for path in (PLAN, "/en/countries/th/", "/fr/", "/en/countries/"):
+        first = client.get(path)
+        with django_assert_num_queries(0):
+            again = client.get(path)
+        assert again.content == first.content and again.status_code == 200
+
+
+def test_an_uncached_result_needs_the_same_few_queries_whatever_the_countries(client, django_assert_num_queries):
+    for query in (
+        "danger=no&seen=online&happened=online&lives=GB",
+        "danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
+        "danger=yes&seen=in_person&happened=KH&lives=US&nationality=DE",
+    ):
+        cache.clear()
+        with django_assert_num_queries(4):
+            client.get(f"/en/plan/?{query}")
+
+
+def test_a_change_to_a_channel_shows_at_once(client):
+    assert "Monday to Friday, 9:00–17:00" not in client.get("/en/countries/be/").content.decode()
+    channel = Channel.objects.filter(country="BE").exclude(kind="directory").first()
+    channel.hours = "Monday to Friday, 9:00–17:00"
+    channel.save()
+    assert "Monday to Friday, 9:00–17:00" in client.get("/en/countries/be/").content.decode()
+
+
+def test_pages_tell_browsers_and_proxies_they_may_keep_them(client):
+    response = client.get("/en/countries/th/")
+    assert response["Cache-Control"] == "public, max-age=300" and response["ETag"]
+    assert client.get("/en/countries/th/", headers={"if-none-match": response["ETag"]}).status_code == 304
+
+
+def test_the_home_page_is_cached_per_browser_region(client):
+    belgian = client.get("/fr/", headers={"accept-language": "fr-BE"}).content.decode()
+    swiss = client.get("/fr/", headers={"accept-language": "fr-CH"}).content.decode()
+    assert '<option value="BE" selected>' in belgian and '<option value="CH" selected>' in swiss
+
+
+def test_a_bad_answer_is_never_cached(client):
+    assert client.get("/en/plan/?danger=maybe").status_code == 400
+    assert client.get("/en/plan/?danger=maybe").status_code == 400
