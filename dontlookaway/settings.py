@@ -147,6 +147,7 @@ SECURE_CSP = {
     "img-src": [CSP.SELF],
     "font-src": [CSP.NONE],
     "connect-src": [CSP.SELF],
+    "worker-src": [CSP.SELF],  # the offline service worker, /sw.js
     "manifest-src": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-src": [CSP.SELF],  # the widget preview on the partners page

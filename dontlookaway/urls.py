@@ -6,6 +6,7 @@ from guide import views as guide_views
 
 urlpatterns = [
     path("", guide_views.choose_language, name="root"),
+    path("sw.js", guide_views.service_worker, name="service_worker"),
     path("api/v1/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("plan/", views.plan, name="plan"),
     path("emergency/", views.emergency, name="emergency"),
+    path("offline/", views.offline, name="offline"),
 ]

@@ -1,6 +1,9 @@
+import hashlib
+
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import override
@@ -11,6 +14,9 @@ from dontlookaway.caching import public_page
 from guide.forms import PlanForm
 from guide.routing import build_plan
 from lib.accept_language import preferred_language, region_hint
+
+# Bump when the worker's own logic changes, so browsers replace their saved copies.
+SERVICE_WORKER_REVISION = "1"
 
 
 def choose_language(request):
@@ -67,3 +73,24 @@ def emergency(request):
     record = read_directory([code]).country(code)
     context = {"chosen": code, "record": record, "numbers": record.shown_emergency_numbers()}
     return render(request, "guide/emergency.html", context)
+
+
+@public_page
+def offline(request):
+    """What a witness sees with no connection: the emergency numbers of the country last looked at."""
+    code = normalise_code(request.GET.get("country", ""))
+    code = code if code in ISO_CODES else None
+    numbers = read_directory([code]).country(code).shown_emergency_numbers() if code else ()
+    return render(request, "guide/offline.html", {"chosen": code, "numbers": numbers})
+
+
+def service_worker(request):
+    """The offline worker, served from the root so that it can look after every page of the site."""
+    # Only the few static files up front: pages are kept as they are visited, on a costly connection.
+    precache = [static("css/site.css"), static("js/offline.js"), static("js/print.js")]
+    version = hashlib.sha256(("|".join(precache) + SERVICE_WORKER_REVISION).encode()).hexdigest()[:12]
+    response = render(
+        request, "guide/sw.js", {"precache": precache, "version": version}, content_type="text/javascript"
+    )
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,79 @@
+// Don't Look Away — offline support. First-party, no third party, no tracking.
+// After one visit, the guide, the countries looked at and their emergency numbers work with no connection.
+const CACHE = "dla-{{ version }}";
+const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
+const ANSWERS = { danger: ["yes", "no"], seen: ["in_person", "online"] };
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/admin/")) {
+    return;
+  }
+  event.respondWith(networkFirst(event.request, event));
+});
+
+// Fresh data when online (numbers change); the saved copy when not.
+async function networkFirst(request, event) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      await cache.put(request, response.clone());
+      event.waitUntil(keepForLater(new URL(request.url), cache));
+    }
+    return response;
+  } catch (error) {
+    const saved = await cache.match(request);
+    if (saved) return saved;
+    if (request.mode === "navigate") {
+      const language = new URL(request.url).pathname.split("/")[1] || "en";
+      return (await cache.match(`/${language}/offline/`)) || (await cache.match("/en/offline/")) || Response.error();
+    }
+    return Response.error();
+  }
+}
+
+// After a page of the guide, keep what the witness may need offline: an offline page in that language
+// with the emergency numbers of the country looked at, and after a plan, the plan for the same countries
+// whatever the other answers.
+async function keepForLater(url, cache) {
+  const match = url.pathname.match(/^\/([a-z]{2}(?:-[a-z]+)?)\/(?:|plan\/|emergency\/|countries\/([a-z]{2})\/)$/);
+  if (!match) return;
+  const language = match[1];
+  const country = (match[2] || url.searchParams.get("happened") || url.searchParams.get("country") || "").toUpperCase();
+  const wanted = [];
+  if (url.pathname.endsWith("/plan/")) {
+    for (const danger of ANSWERS.danger) {
+      for (const seen of ANSWERS.seen) {
+        const variant = new URL(url);
+        variant.searchParams.set("danger", danger);
+        variant.searchParams.set("seen", seen);
+        wanted.push(variant.pathname + variant.search);
+      }
+    }
+  }
+  await Promise.all(wanted.map(async (address) => {
+    if (!(await cache.match(address))) {
+      try { await cache.add(address); } catch (error) { /* offline again: keep what we have */ }
+    }
+  }));
+  const known = /^[A-Z]{2}$/.test(country);
+  if (known || !(await cache.match(`/${language}/offline/`))) {
+    try {
+      const offline = await fetch(`/${language}/offline/` + (known ? `?country=${country}` : ""));
+      if (offline.ok) await cache.put(`/${language}/offline/`, offline);
+    } catch (error) { /* keep the previous offline page */ }
+  }
+}

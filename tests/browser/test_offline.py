@@ -1,0 +1,49 @@
+"""A witness loses the connection: the guide still gives a plan for the countries already looked at."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def wait_until_saved(page, address: str, containing: str = "") -> None:
+    page.wait_for_function(
+        """async ([address, containing]) => {
+            const saved = await caches.match(address);
+            return Boolean(saved) && (await saved.text()).includes(containing);
+        }""",
+        arg=[address, containing],
+        timeout=15_000,
+        polling=200,
+    )
+
+
+def test_a_plan_for_the_countries_visited_works_offline(site, phone, artifacts):
+    phone.goto(f"{site}/en/")
+    phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    phone.reload()  # now the page is looked after by the worker
+    phone.get_by_role("radio", name="No", exact=True).check()
+    phone.get_by_label("A situation, in person").check()
+    phone.get_by_label("Where did it happen?").select_option("TH")
+    phone.get_by_label("Where do you live?").select_option("BE")
+    phone.get_by_role("button", name="Show me where to report").click()
+    phone.wait_for_url("**/en/plan/**")
+    other_answers = "/en/plan/?danger=yes&seen=online&happened=TH&lives=BE&nationality="
+    wait_until_saved(phone, other_answers)
+    wait_until_saved(phone, "/en/offline/", containing="Emergency numbers in Thailand")
+
+    phone.context.set_offline(True)
+    phone.goto(f"{site}/en/")
+    phone.get_by_role("radio", name="Yes", exact=True).check()
+    phone.get_by_label("Material online: images, video, a live stream, or contact with a child").check()
+    phone.get_by_label("Where did it happen?").select_option("TH")
+    phone.get_by_label("Where do you live?").select_option("BE")
+    phone.get_by_role("button", name="Show me where to report").click()
+    phone.wait_for_url("**/en/plan/**")
+    headings = phone.locator("ol.steps > li > h2").all_inner_texts()
+    assert headings[0] == "A child is in danger: call the emergency services in Thailand"
+    assert "Report the material online" in headings
+
+    phone.goto(f"{site}/en/countries/fj/")  # never visited: the offline page, with Thailand's numbers
+    assert phone.locator("h1").inner_text() == "You are offline"
+    assert "Emergency numbers in Thailand" in phone.content()
+    phone.screenshot(path=artifacts / "offline-390.png", full_page=True)
