@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.13 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test lint messages setup data clean
+.PHONY: run test lint messages setup clean bench
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (see README)."; exit 1; }
@@ -41,3 +41,8 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts
+
+# The production setup measured on this machine (needs nginx, wrk, PostgreSQL and npm): see docs/performance.md.
+bench: $(VENV)/.installed
+	DJANGO_DEBUG=true $(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) bench/run.py

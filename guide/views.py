@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import override
+from django.views.decorators.gzip import gzip_page
 
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.loading import read_directory
@@ -46,6 +47,9 @@ def home(request):
     return response
 
 
+# Compressed here, not only by the proxy: a 400 page with the answers to fix is a page too, and nginx
+# compresses only successful answers. Public pages hold no secret, so compression leaks nothing.
+@gzip_page
 @public_page
 def plan(request):
     form = PlanForm(request.GET)

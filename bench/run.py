@@ -1,0 +1,265 @@
+"""make bench: the production setup on this machine, measured.
+
+Starts PostgreSQL, gunicorn and nginx (the caching proxy of deploy/nginx.conf), then prints page weights,
+throughput and latency (wrk) of cached pages next to nginx serving the same bytes as a static file, and
+Lighthouse mobile scores. Writes the same figures to docs/performance.md.
+"""
+
+import gzip
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = ROOT / ".venv" / "bin" / "python"
+PROXY, APP, PG_PORT = 8810, 8811, 55439
+PAGES = {
+    "home": "/en/",
+    "question errors": "/en/plan/?danger=maybe",
+    "result": "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
+    "country": "/en/countries/th/",
+    "emergency": "/en/emergency/?country=TH",
+}
+THROUGHPUT_PAGES = ("result", "country")
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+
+
+def tool(name: str, *candidates: str) -> str:
+    for candidate in (shutil.which(name), *candidates):
+        if candidate and Path(candidate).exists():
+            return candidate
+    sys.exit(f"make bench needs {name}: apt-get install {'postgresql' if name in ('initdb', 'pg_ctl') else name}")
+
+
+def start_postgres(work: Path) -> tuple[list[str], str]:
+    initdb = tool("initdb", *sorted(map(str, Path("/usr/lib/postgresql").glob("*/bin/initdb"))))
+    pg_ctl = str(Path(initdb).with_name("pg_ctl"))
+    as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    data = work / "pg"
+    data.mkdir()
+    if as_pg:
+        shutil.chown(data, "postgres")
+        shutil.chown(work, "postgres")
+    run([*as_pg, initdb, "-D", str(data / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8"])
+    run(
+        [
+            *as_pg,
+            pg_ctl,
+            "-D",
+            str(data / "data"),
+            "-l",
+            str(data / "log"),
+            "-w",
+            "-o",
+            f"-p {PG_PORT} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        ]
+    )
+    return [
+        *as_pg,
+        pg_ctl,
+        "-D",
+        str(data / "data"),
+        "-m",
+        "fast",
+        "stop",
+    ], f"postgres://postgres@127.0.0.1:{PG_PORT}/dla"
+
+
+def fetch(url: str, gzip_ok: bool = True) -> tuple[bytes, int, dict]:
+    request = urllib.request.Request(
+        url, headers={"Accept-Encoding": "gzip" if gzip_ok else "identity", "Accept-Language": "en"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read(), response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:  # a 400 page is a page too: "question errors"
+        return error.read(), error.code, dict(error.headers)
+
+
+def page_weight(base: str, path: str) -> int:
+    """Bytes on the wire for the page and everything it loads (CSS, JS), compressed as served."""
+    body, _, headers = fetch(base + path)
+    html = gzip.decompress(body).decode() if headers.get("Content-Encoding") == "gzip" else body.decode()
+    total = len(body)
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+\.(?:css|js|svg))"', html):
+        total += len(fetch(base + asset)[0])
+    return total
+
+
+def wrk(url: str) -> dict:
+    output = run(["wrk", "-t2", "-c32", "-d8s", "--latency", url]).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {p: re.search(rf"\s{p}%\s+([\d.]+\w+)", output).group(1) for p in ("50", "90", "99")}
+    return {"rps": rate, **{f"p{p}": value for p, value in latency.items()}}
+
+
+def lighthouse(url: str, work: Path) -> dict:
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT / "bench")
+    report = work / "lh.json"
+    flags = (
+        "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+        "--disable-background-networking --disable-component-update --disable-sync"
+    )
+    subprocess.run(
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            f"--chrome-flags={flags}",
+        ],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        check=False,
+        capture_output=True,
+    )
+    if not report.exists():
+        return {}
+    categories = json.loads(report.read_text())["categories"]
+    return {name: round((value["score"] or 0) * 100) for name, value in categories.items()}
+
+
+def main():
+    tool("nginx", "/usr/sbin/nginx")
+    tool("wrk")
+    work = Path(tempfile.mkdtemp(prefix="dla-bench-"))
+    os.chmod(work, 0o755)
+    stops = []
+    try:
+        stop_pg, database = start_postgres(work)
+        stops.append(lambda: subprocess.run(stop_pg, capture_output=True))
+        run(
+            [
+                "createdb" if shutil.which("createdb") else "true",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(PG_PORT),
+                "-U",
+                "postgres",
+                "dla",
+            ]
+        )
+        env = {
+            **os.environ,
+            "DATABASE_URL": database,
+            "SECRET_KEY": secrets.token_urlsafe(48),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "DJANGO_DEBUG": "false",
+        }
+        env.pop("DJANGO_TESTING", None)
+        for command in (["migrate", "--no-input", "-v0"], ["load_directory"], ["collectstatic", "--no-input", "-v0"]):
+            run([str(PY), "manage.py", *command], cwd=ROOT, env=env)
+        gunicorn = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "dontlookaway.wsgi"],
+            cwd=ROOT,
+            env={**env, "GUNICORN_BIND": f"127.0.0.1:{APP}", "GUNICORN_WORKERS": "2"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        stops.append(lambda: (gunicorn.send_signal(signal.SIGTERM), gunicorn.wait(10)))
+        copies = work / "static-copies"
+        copies.mkdir()
+        time.sleep(2)
+        for name in THROUGHPUT_PAGES:  # the same bytes as the page, for nginx to serve as a plain file
+            (copies / f"{name}.html").write_bytes(fetch(f"http://127.0.0.1:{APP}{PAGES[name]}", gzip_ok=False)[0])
+        config = (ROOT / "deploy" / "nginx.conf").read_text()
+        for placeholder, value in {
+            "PID_FILE": work / "nginx.pid",
+            "ERROR_LOG": work / "nginx-error.log",
+            "ACCESS_LOG": work / "access.log",
+            "MIME_TYPES": "/etc/nginx/mime.types",
+            "CACHE_DIR": work / "nginx-cache",
+            "APP_ADDRESS": f"127.0.0.1:{APP}",
+            "LISTEN": f"127.0.0.1:{PROXY}",
+            "STATIC_ROOT": ROOT / "staticfiles",
+            "INCLUDE_EXTRA": f"location /static-copies/ {{ alias {copies}/; default_type text/html; }}",
+        }.items():
+            config = config.replace(placeholder, str(value))
+        (work / "nginx.conf").write_text(config)
+        run([tool("nginx", "/usr/sbin/nginx"), "-c", str(work / "nginx.conf"), "-p", str(work)])
+        stops.append(
+            lambda: subprocess.run(
+                ["nginx", "-c", str(work / "nginx.conf"), "-p", str(work), "-s", "stop"], capture_output=True
+            )
+        )
+        base = f"http://127.0.0.1:{PROXY}"
+        for path in PAGES.values():
+            fetch(base + path)
+        weights = {name: page_weight(base, path) for name, path in PAGES.items()}
+        speed = {}
+        for name in THROUGHPUT_PAGES:
+            speed[name] = {
+                "proxy": wrk(base + PAGES[name]),
+                "app": wrk(f"http://127.0.0.1:{APP}{PAGES[name]}"),
+                "static": wrk(f"{base}/static-copies/{name}.html"),
+            }
+        scores = {name: lighthouse(base + path, work) for name, path in PAGES.items() if name != "question errors"}
+        report(weights, speed, scores)
+    finally:
+        for stop in reversed(stops):
+            try:
+                stop()
+            except Exception as error:  # noqa: BLE001 - keep stopping the others
+                print("could not stop a server:", error, file=sys.stderr)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(weights: dict, speed: dict, scores: dict) -> None:
+    lines = [
+        f"Measured on {date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.machine()}.",
+        "",
+        "| Page | Weight (compressed, with CSS/JS) | Lighthouse perf / a11y / best practices / SEO |",
+        "|---|---|---|",
+    ]
+    for name, weight in weights.items():
+        score = scores.get(name) or {}
+        cells = " / ".join(
+            str(score.get(key, "–")) for key in ("performance", "accessibility", "best-practices", "seo")
+        )
+        lines.append(f"| {name} | {weight / 1024:.1f} KB | {cells} |")
+    lines += [
+        "",
+        "| Page | Through the caching proxy | App alone (gunicorn, page cache) | nginx static file | "
+        "Proxy ÷ static | Latency p50 / p90 / p99 (proxy) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, runs in speed.items():
+        ratio = runs["proxy"]["rps"] / runs["static"]["rps"]
+        proxy = runs["proxy"]
+        lines.append(
+            f"| {name} | {proxy['rps']:.0f} req/s | {runs['app']['rps']:.0f} req/s | "
+            f"{runs['static']['rps']:.0f} req/s | {ratio:.2f} | {proxy['p50']} / {proxy['p90']} / {proxy['p99']} |"
+        )
+    table = "\n".join(lines)
+    print(table)
+    (ROOT / "docs" / "performance.md").write_text(
+        "# Performance\n\nThe latest figures from `make bench` (wrk: 2 threads, 32 connections, 8 s per run; "
+        "Lighthouse 12.2.3, mobile, Debian Chromium).\n\n" + table + "\n",
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()
