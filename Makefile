@@ -22,6 +22,7 @@ setup: $(VENV)/.installed
 	$(DEV) compilemessages --ignore=.venv -v 0
 	$(DEV) migrate --no-input -v 0
 	$(DEV) load_directory
+	$(DEV) load_content
 
 run: setup
 	$(DEV) runserver 127.0.0.1:$(PORT)

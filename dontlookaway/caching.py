@@ -58,6 +58,8 @@ def public_page(view=None, *, varies_on_region: bool = False):
                     response[name] = value
             else:
                 response = view(request, *args, **kwargs)
+                if getattr(response, "is_rendered", True) is False:
+                    response.render()  # a TemplateResponse (the sitemap) is rendered only when first read
                 if response.status_code == 200 and not response.cookies and not response.streaming:
                     headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
                     cache.set(key, (response.content, response.status_code, headers), PAGE_TIMEOUT)

@@ -40,10 +40,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "directory",
     "guide",
     "api",
     "partners",
+    "content",
 ]
 
 MIDDLEWARE = [

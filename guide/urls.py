@@ -7,4 +7,5 @@ urlpatterns = [
     path("plan/", views.plan, name="plan"),
     path("emergency/", views.emergency, name="emergency"),
     path("offline/", views.offline, name="offline"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
 ]

@@ -1,7 +1,7 @@
 import hashlib
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -17,7 +17,7 @@ from guide.routing import build_plan
 from lib.accept_language import preferred_language, region_hint
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
-SERVICE_WORKER_REVISION = "1"
+SERVICE_WORKER_REVISION = "2"
 
 
 def choose_language(request):
@@ -98,3 +98,19 @@ def service_worker(request):
     )
     response["Cache-Control"] = "no-cache"
     return response
+
+
+@public_page
+def manifest(request):
+    return render(request, "guide/manifest.webmanifest", content_type="application/manifest+json")
+
+
+@public_page
+def robots(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -70,10 +70,12 @@ async function keepForLater(url, cache) {
     }
   }));
   const known = /^[A-Z]{2}$/.test(country);
-  if (known || !(await cache.match(`/${language}/offline/`))) {
+  const key = `/${language}/offline/`;
+  if (known || !(await cache.match(key))) {
     try {
-      const offline = await fetch(`/${language}/offline/` + (known ? `?country=${country}` : ""));
-      if (offline.ok) await cache.put(`/${language}/offline/`, offline);
+      const offline = await fetch(key + (known ? `?country=${country}` : ""));
+      // A page without a country never replaces one with a country's numbers, even if it arrives later.
+      if (offline.ok && (known || !(await cache.match(key)))) await cache.put(key, offline);
     } catch (error) { /* keep the previous offline page */ }
   }
 }
