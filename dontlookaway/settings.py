@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from lib.env import env_bool, env_int, env_list, env_str
+from lib.languages import self_name
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -106,14 +107,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: the one list of supported languages. Every one must be complete (a test checks it).
+# Languages: the one list of supported languages — the 24 official languages of the EU, Thai and Arabic.
+# Every one must be complete (a test checks it). Names are each language's own, from CLDR.
 LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("fr", "Français"),
-    ("nl", "Nederlands"),
-    ("de", "Deutsch"),
-]
+LANGUAGE_CODES = (
+    "en",
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+    "th",
+    "ar",
+)
+LANGUAGES = [(code, self_name(code)) for code in LANGUAGE_CODES]
+LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

@@ -32,6 +32,17 @@ def test_the_home_page_speaks_the_language_of_its_address(client, db, language, 
     assert question in page
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_interface_string_is_left_in_english(client, loaded_directory, language):
+    direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+    for path in ("/", "/plan/?danger=yes&seen=in_person&happened=TH&lives=BE", "/countries/th/"):
+        page = client.get(f"/{language}{path}").content.decode()
+        assert f'<html lang="{language}" dir="{direction}">' in page
+        for english in ("Is a child in danger right now?", "Your reporting plan", "Emergency numbers",
+                        "What to put in your report", "Where and how to report"):
+            assert english not in page, f"{language}{path}: {english}"
+
+
 def test_every_page_links_to_itself_in_every_language(client, loaded_directory):
     page = client.get("/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE").content.decode()
     for code, _ in settings.LANGUAGES:

@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.core.management import call_command
 
 from directory.loading import load_directory
 
@@ -10,6 +13,7 @@ DESKTOP = {"width": 1280, "height": 900}
 def site(live_server, transactional_db, shipped_directory):
     """The running site with the shipped directory, as a new user meets it after `make run`."""
     load_directory(shipped_directory)
+    call_command("load_content", stdout=io.StringIO())
     return live_server.url
 
 

@@ -1,0 +1,43 @@
+"""Switching language keeps the page and the answers; Arabic reads right to left."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import AXE_OPTIONS
+
+pytestmark = pytest.mark.browser
+
+
+def test_switching_language_keeps_the_plan(site, phone):
+    phone.goto(f"{site}/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE&nationality=")
+    phone.get_by_role("link", name="Français", exact=True).click()
+    expect(phone).to_have_url(re.compile(r"/fr/plan/\?danger=no&seen=in_person&happened=TH&lives=BE&nationality=$"))
+    expect(phone.locator("h1")).to_have_text("Votre plan de signalement")
+    assert phone.locator("html").get_attribute("lang") == "fr"
+
+
+def test_arabic_pages_read_right_to_left(site, phone, artifacts):
+    phone.goto(f"{site}/ar/")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    brand = phone.locator(".brand").bounding_box()
+    assert brand["x"] > 390 / 2, "the site name starts on the right"
+    number = phone.locator(".question .number").first.bounding_box()
+    legend = phone.locator(".question legend").first.bounding_box()
+    assert number["x"] + number["width"] > legend["x"] + legend["width"] - 30, "question numbers sit on the right"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.screenshot(path=artifacts / "home-ar-390.png", full_page=True)
+    phone.goto(f"{site}/ar/plan/?danger=yes&seen=in_person&happened=TH&lives=FR")
+    phone.screenshot(path=artifacts / "plan-ar-390.png", full_page=True)
+    assert phone.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+
+def test_an_article_has_no_accessibility_violation(site, phone, artifacts):
+    phone.goto(f"{site}/en/news/")
+    phone.locator(".articles a").first.click()
+    expect(phone.locator("article h1")).to_be_visible()
+    results = Axe().run(phone, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    phone.screenshot(path=artifacts / "article-390.png", full_page=True)
