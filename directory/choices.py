@@ -37,6 +37,13 @@ class Scope(models.TextChoices):
     BOTH = "both", _("Both")
 
 
+class LinkStatus(models.TextChoices):
+    OK = "ok", _("Works")
+    REDIRECTED = "redirected", _("Redirected")
+    BROKEN = "broken", _("Broken")
+    UNREACHABLE = "unreachable", _("Unreachable")
+
+
 class Service(models.TextChoices):
     GENERAL = "general", _("All emergencies")
     POLICE = "police", _("Police")

@@ -5,7 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory import records
-from directory.choices import OFFICIAL_KINDS, SHOWABLE_CONFIDENCE, ChannelKind, Confidence, Scope, Service
+from directory.choices import (
+    OFFICIAL_KINDS,
+    SHOWABLE_CONFIDENCE,
+    ChannelKind,
+    Confidence,
+    LinkStatus,
+    Scope,
+    Service,
+)
 from directory.countries import country_name
 
 
@@ -83,6 +91,11 @@ class Channel(SourcedFact):
     inhope_member = models.BooleanField(default=False)
     active = models.BooleanField(default=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # Filled in by `manage.py check_links`, never by the data files.
+    link_status = models.CharField(max_length=12, choices=LinkStatus.choices, blank=True)
+    link_http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    link_final_url = models.URLField(max_length=500, blank=True)
+    link_checked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ChannelQuerySet.as_manager()
 
@@ -112,6 +125,8 @@ class Channel(SourcedFact):
             how_to=self.how_to,
             inhope_member=self.inhope_member,
             active=self.active,
+            link_status=self.link_status,
+            link_checked_at=self.link_checked_at,
         )
 
 

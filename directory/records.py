@@ -5,7 +5,7 @@ these: so the guide can be computed and tested without a database or a request.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from directory.choices import OFFICIAL_KINDS, SHOWABLE_CONFIDENCE
 
@@ -49,6 +49,11 @@ class Channel:
     inhope_member: bool = False
     active: bool = True
     link_status: str = ""  # filled in by the link checker; empty when never checked
+    link_checked_at: datetime | None = None
+
+    @property
+    def unreachable(self) -> bool:
+        return self.link_status in ("broken", "unreachable")
 
     @property
     def key(self) -> tuple[str | None, str, str]:

@@ -38,8 +38,13 @@ def test_no_interface_string_is_left_in_english(client, loaded_directory, langua
     for path in ("/", "/plan/?danger=yes&seen=in_person&happened=TH&lives=BE", "/countries/th/"):
         page = client.get(f"/{language}{path}").content.decode()
         assert f'<html lang="{language}" dir="{direction}">' in page
-        for english in ("Is a child in danger right now?", "Your reporting plan", "Emergency numbers",
-                        "What to put in your report", "Where and how to report"):
+        for english in (
+            "Is a child in danger right now?",
+            "Your reporting plan",
+            "Emergency numbers",
+            "What to put in your report",
+            "Where and how to report",
+        ):
             assert english not in page, f"{language}{path}: {english}"
 
 

@@ -21,15 +21,17 @@ SHORT = {
 }
 
 
-def progress_bar(items, stream=sys.stderr, width=30):
+def progress_bar(items, total: int | None = None, stream=sys.stderr, width=30):
     """Yield the items, drawing a bar on a terminal; silent when output is piped or logged."""
-    items = list(items)
+    if total is None:
+        items = list(items)
+        total = len(items)
     for done, item in enumerate(items, 1):
         yield item
-        if stream.isatty():
-            filled = width * done // len(items)
-            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{len(items)}")
-            if done == len(items):
+        if stream.isatty() and total:
+            filled = width * done // total
+            stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
                 stream.write("\n")
             stream.flush()
 
