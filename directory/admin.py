@@ -1,31 +1,94 @@
+"""The directory in the admin: each editor sees and changes only the countries assigned to them.
+
+Threat: an editor of one country changing another country's numbers, through the list, a form, an
+action or a URL typed by hand. Every view and every save goes through the same country check.
+"""
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
+from maintainers.models import editable_countries
 
 
-class ChannelInline(admin.StackedInline):
-    model = Channel
-    extra = 0
+class ReasonForm(forms.ModelForm):
+    change_reason = forms.CharField(
+        required=False, max_length=100, help_text="Why this change? Kept in the history with your name."
+    )
 
 
-class EmergencyNumberInline(admin.TabularInline):
-    model = EmergencyNumber
-    extra = 0
+class CountryScopedAdmin(SimpleHistoryAdmin):
+    form = ReasonForm
+
+    def _allowed(self, request):
+        return editable_countries(request.user)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        allowed = self._allowed(request)
+        return queryset if allowed is None else queryset.filter(country__in=allowed)
+
+    def _may(self, request, obj) -> bool:
+        allowed = self._allowed(request)
+        return obj is None or allowed is None or obj.country_id in allowed
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._may(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        allowed = self._allowed(request)
+        if db_field.name == "country" and allowed is not None:
+            kwargs["queryset"] = Country.objects.filter(code__in=allowed)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not self._may(request, obj):
+            raise PermissionDenied("You may only edit the countries assigned to you.")
+        obj._change_reason = form.cleaned_data.get("change_reason") or ""
+        super().save_model(request, obj, form, change)
 
 
-class JurisdictionInline(admin.StackedInline):
-    model = Jurisdiction
-    extra = 0
+@admin.register(Channel)
+class ChannelAdmin(CountryScopedAdmin):
+    list_display = ("name", "country", "kind", "scope", "confidence", "verified_on", "link_status", "active")
+    list_filter = ("link_status", "kind", "scope", "confidence", "active")
+    search_fields = ("name", "url", "country__code")
+    readonly_fields = ("link_status", "link_http_status", "link_final_url", "link_checked_at")
+    ordering = ("country", "position")
+
+
+@admin.register(EmergencyNumber)
+class EmergencyNumberAdmin(CountryScopedAdmin):
+    list_display = ("number", "service", "country", "confidence", "verified_on")
+    list_filter = ("service", "confidence")
+    search_fields = ("number", "country__code")
+
+
+@admin.register(Jurisdiction)
+class JurisdictionAdmin(CountryScopedAdmin):
+    list_display = ("country", "nationals", "residents", "confidence", "verified_on")
 
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
     search_fields = ("code",)
-    inlines = [EmergencyNumberInline, ChannelInline, JurisdictionInline]
+    list_display = ("code", "__str__")
 
+    def get_queryset(self, request):
+        allowed = editable_countries(request.user)
+        queryset = super().get_queryset(request)
+        return queryset if allowed is None else queryset.filter(code__in=allowed)
 
-@admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
-    list_display = ("name", "country", "kind", "scope", "confidence", "verified_on", "active")
-    list_filter = ("kind", "scope", "confidence", "active")
-    search_fields = ("name", "url", "country__code")
+    def has_add_permission(self, request):
+        return False  # every ISO country already exists
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from directory import records
 from directory.choices import (
@@ -98,6 +99,9 @@ class Channel(SourcedFact):
     link_checked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ChannelQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["link_status", "link_http_status", "link_final_url", "link_checked_at"]
+    )
 
     class Meta:
         ordering = ["country", "position"]
@@ -141,6 +145,7 @@ class EmergencyNumber(SourcedFact):
         help_text=_("Why this number stands although libphonenumber does not list it."),
     )
     position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["country", "position"]
@@ -168,6 +173,7 @@ class Jurisdiction(SourcedFact):
     nationals = models.BooleanField(null=True, blank=True)
     residents = models.BooleanField(null=True, blank=True)
     summary = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"Jurisdiction of {self.country_id}"

@@ -1,0 +1,32 @@
+"""Who may edit which countries. Coordinators edit everything; a country editor only their countries."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+COORDINATORS = "Coordinators"
+
+
+class EditorProfile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_profile")
+    countries = models.ManyToManyField("directory.Country", blank=True, related_name="editors")
+    organisation = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("editor's countries")
+        verbose_name_plural = _("editors' countries")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({', '.join(c.code for c in self.countries.all())})"
+
+
+def is_coordinator(user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
+
+
+def editable_countries(user) -> set[str] | None:
+    """The codes the user may edit; None means every country (a coordinator)."""
+    if is_coordinator(user):
+        return None
+    profile = EditorProfile.objects.filter(user=user).first()
+    return set(profile.countries.values_list("code", flat=True)) if profile else set()

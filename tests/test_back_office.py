@@ -1,0 +1,133 @@
+"""Maintainers keep the directory right, safely: their countries only, every change kept, 2FA, no brute force."""
+
+import io
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from directory.models import Channel, Country
+
+PASSWORD = "a long pass phrase for tests 4711"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def countries():
+    for code in ("TH", "BE"):
+        Country.objects.create(code=code)
+    make = dict(
+        kind="police",
+        scope="both",
+        url="https://example.org/report",
+        source_url="https://example.org",
+        source_title="A page",
+        verified_on=date(2026, 10, 9),
+        confidence="verified",
+    )
+    return Channel.objects.create(country_id="TH", name="Thai police", **make), Channel.objects.create(
+        country_id="BE", name="Belgian police", **make
+    )
+
+
+def maintainer(username: str, *options) -> User:
+    path = "/tmp/dla-test-password"  # noqa: S108 - a throwaway file for the command's --password-file
+    with open(path, "w", encoding="utf-8") as secret:
+        secret.write(PASSWORD)
+    call_command("create_maintainer", username, *options, "--password-file", path, stdout=io.StringIO())
+    return User.objects.get(username=username)
+
+
+def code_for(user: User, offset: int = 0) -> str:
+    device = TOTPDevice.objects.get(user=user)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset):06d}"
+
+
+def sign_in(client, user: User, token: str | None = None):
+    data = {"username": user.username, "password": PASSWORD, "next": "/admin/"}
+    if token is not None:
+        data["otp_token"] = token
+        data["otp_device"] = TOTPDevice.objects.get(user=user).persistent_id
+    return client.post("/admin/login/?next=/admin/", data)
+
+
+def test_the_right_password_without_a_valid_code_reaches_no_admin_page(client, countries):
+    editor = maintainer("thai-editor", "--countries", "TH")
+    sign_in(client, editor, token="000000" if code_for(editor) != "000000" else "111111")
+    for path in ("/admin/", "/admin/directory/channel/"):
+        assert client.get(path).status_code == 302
+    sign_in(client, editor)
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_thai_editor_edits_thai_channels_and_cannot_open_a_belgian_one(client, countries):
+    thai, belgian = countries
+    editor = maintainer("thai-editor", "--countries", "TH")
+    assert sign_in(client, editor, code_for(editor)).status_code == 302
+    listing = client.get("/admin/directory/channel/").content.decode()
+    assert "Thai police" in listing and "Belgian police" not in listing
+    assert client.get(f"/admin/directory/channel/{thai.pk}/change/").status_code == 200
+    assert client.get(f"/admin/directory/channel/{belgian.pk}/change/").status_code in (302, 403, 404)
+    assert client.get(f"/admin/directory/channel/{belgian.pk}/history/").status_code in (302, 403, 404)
+    assert client.post(f"/admin/directory/channel/{belgian.pk}/delete/", {"post": "yes"}).status_code in (302, 403, 404)
+    assert Channel.objects.filter(pk=belgian.pk).exists()
+
+
+def test_a_change_is_kept_with_who_when_and_why_and_can_be_reverted(client, countries):
+    thai, _ = countries
+    coordinator = maintainer("coordinator", "--coordinator")
+    sign_in(client, coordinator, code_for(coordinator))
+    form = client.get(f"/admin/directory/channel/{thai.pk}/change/").context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(hours="24/7", change_reason="The police page says 24/7", country="TH", languages="[]")
+    response = client.post(f"/admin/directory/channel/{thai.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    thai.refresh_from_db()
+    assert thai.hours == "24/7"
+    latest = thai.history.first()
+    assert latest.history_user == coordinator and latest.history_change_reason == "The police page says 24/7"
+    history = client.get(f"/admin/directory/channel/{thai.pk}/history/").content.decode()
+    assert "The police page says 24/7" in history
+    older = thai.history.last()
+    older.instance.save()  # what the admin's "revert" does
+    thai.refresh_from_db()
+    assert thai.hours == ""
+
+
+def test_a_used_code_is_refused(client, countries):
+    editor = maintainer("thai-editor", "--countries", "TH")
+    token = code_for(editor)
+    assert sign_in(client, editor, token).status_code == 302
+    client.logout()
+    sign_in(client, editor, token)
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_lock_holds_from_any_address_and_stores_none(client, countries):
+    from axes.models import AccessAttempt
+
+    editor = maintainer("thai-editor", "--countries", "TH")
+    for attempt in range(5):
+        client.post(
+            "/admin/login/", {"username": editor.username, "password": "wrong"}, REMOTE_ADDR=f"203.0.113.{attempt}"
+        )
+    device = TOTPDevice.objects.get(user=editor).persistent_id
+    response = client.post(
+        "/admin/login/",
+        {"username": editor.username, "password": PASSWORD, "otp_device": device, "otp_token": code_for(editor)},
+        REMOTE_ADDR="198.51.100.1",
+    )
+    assert response.status_code == 429
+    assert client.get("/admin/").status_code == 302
+    assert not AccessAttempt.objects.exclude(ip_address__isnull=True).exclude(ip_address="").exists()
+
+
+def test_sign_out_ends_the_session(client, countries):
+    editor = maintainer("thai-editor", "--countries", "TH")
+    sign_in(client, editor, code_for(editor))
+    assert client.get("/admin/").status_code == 200
+    client.post("/admin/logout/")
+    assert client.get("/admin/").status_code == 302
