@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
@@ -8,8 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Entry, Translation
 
 
+class TranslationForm(forms.ModelForm):
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+
+    class Meta:
+        model = Translation
+        fields = ("language", "title", "summary", "body")
+
+
 class TranslationInline(admin.StackedInline):
     model = Translation
+    form = TranslationForm
     extra = 0
     fields = ("language", "title", "summary", "body", "updated_at", "english_updated_at")
     readonly_fields = ("updated_at", "english_updated_at")

@@ -61,7 +61,9 @@ class Entry(models.Model):
 
 class Translation(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="translations")
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    # Checked against settings.LANGUAGES in the admin form; no choices here, so adding a language needs no
+    # migration.
+    language = models.CharField(max_length=8)
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, help_text=_("One sentence: the description and the social preview."))
     body = models.TextField(help_text=_("Markdown. HTML is not interpreted."))

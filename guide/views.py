@@ -17,7 +17,7 @@ from guide.routing import build_plan
 from lib.accept_language import preferred_language, region_hint
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
-SERVICE_WORKER_REVISION = "2"
+SERVICE_WORKER_REVISION = "3"
 
 
 def choose_language(request):

@@ -1,20 +1,22 @@
 """A witness loses the connection: the guide still gives a plan for the countries already looked at."""
 
+import time
+
 import pytest
 
 pytestmark = pytest.mark.browser
 
 
-def wait_until_saved(page, address: str, containing: str = "") -> None:
-    page.wait_for_function(
-        """async ([address, containing]) => {
-            const saved = await caches.match(address);
-            return Boolean(saved) && (await saved.text()).includes(containing);
-        }""",
-        arg=[address, containing],
-        timeout=15_000,
-        polling=200,
-    )
+def wait_until_saved(page, address: str, containing: str = "", seconds: float = 15) -> None:
+    """Poll the worker's cache (evaluate awaits the promise; wait_for_function would not)."""
+    check = """async ([address, containing]) => {
+        const saved = await caches.match(address);
+        return Boolean(saved) && (await saved.text()).includes(containing);
+    }"""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(check, [address, containing]):
+        assert time.monotonic() < deadline, f"{address} was not saved for offline use"
+        time.sleep(0.2)
 
 
 def test_a_plan_for_the_countries_visited_works_offline(site, phone, artifacts):

@@ -39,7 +39,8 @@ async function networkFirst(request, event) {
     if (saved) return saved;
     if (request.mode === "navigate") {
       const language = new URL(request.url).pathname.split("/")[1] || "en";
-      return (await cache.match(`/${language}/offline/`)) || (await cache.match("/en/offline/")) || Response.error();
+      return (await cache.match(`/${language}/offline/`)) || (await cache.match(`/${language}/offline/?country=`))
+        || (await cache.match("/en/offline/")) || Response.error();
     }
     return Response.error();
   }
@@ -69,13 +70,14 @@ async function keepForLater(url, cache) {
       try { await cache.add(address); } catch (error) { /* offline again: keep what we have */ }
     }
   }));
+  // Two saved offline pages per language: one with the last country's numbers, one without any, kept
+  // apart so that a late answer for one can never replace the other.
   const known = /^[A-Z]{2}$/.test(country);
-  const key = `/${language}/offline/`;
+  const key = known ? `/${language}/offline/` : `/${language}/offline/?country=`;
   if (known || !(await cache.match(key))) {
     try {
-      const offline = await fetch(key + (known ? `?country=${country}` : ""));
-      // A page without a country never replaces one with a country's numbers, even if it arrives later.
-      if (offline.ok && (known || !(await cache.match(key)))) await cache.put(key, offline);
+      const offline = await fetch(`/${language}/offline/?country=${known ? country : ""}`);
+      if (offline.ok) await cache.put(key, offline);
     } catch (error) { /* keep the previous offline page */ }
   }
 }
