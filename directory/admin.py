@@ -7,10 +7,19 @@ action or a URL typed by hand. Every view and every save goes through the same c
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
+from directory.world_map import status_of
 from maintainers.models import editable_countries
+
+STATUS_LABELS = {
+    "complete": "complete and fresh",
+    "partial": "mechanism not verified",
+    "stale": "stale (checked over two years ago)",
+    "missing": "missing a mechanism",
+}
 
 
 class ReasonForm(forms.ModelForm):
@@ -79,8 +88,30 @@ class JurisdictionAdmin(CountryScopedAdmin):
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
+    """The countries, with each one's state (complete and fresh, stale, missing a mechanism) and the map."""
+
     search_fields = ("code",)
-    list_display = ("code", "__str__")
+    list_display = ("code", "__str__", "state")
+    change_list_template = "admin/directory/country/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        from datetime import date
+
+        from directory.coverage import country_coverage
+        from directory.loading import read_directory
+
+        directory = read_directory()
+        self._states = {
+            code: status_of(country_coverage(directory.country(code), date.today()))
+            for code in Country.objects.values_list("code", flat=True)
+        }
+        extra_context = {**(extra_context or {}), "labels": STATUS_LABELS}
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="state")
+    def state(self, country):
+        state = getattr(self, "_states", {}).get(country.code, "missing")
+        return format_html('<span class="swatch swatch-{}"></span> {}', state, STATUS_LABELS[state])
 
     def get_queryset(self, request):
         allowed = editable_countries(request.user)

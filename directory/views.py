@@ -1,9 +1,12 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
+from directory.coverage import CountryCoverage
 from directory.loading import read_directory
 from directory.models import Channel
+from directory.world_map import STATUS_COLOURS, coverage_map, status_of
 from dontlookaway.caching import public_page
 
 
@@ -34,3 +37,44 @@ def country_detail(request, code: str):
         "law": record.jurisdiction if record.jurisdiction and record.jurisdiction.source.showable else None,
     }
     return render(request, "directory/country_detail.html", context)
+
+
+def _coverage():
+    from datetime import date
+
+    from directory.coverage import coverage_report
+
+    report = coverage_report(read_directory(), today=date.today())
+    entries = [CountryCoverage(**row) for row in report["countries"]]
+    return report, entries
+
+
+def _status_labels() -> dict[str, str]:
+    return {
+        "complete": _("verified mechanism, checked recently"),
+        "partial": _("mechanism known, not yet verified on the official site"),
+        "stale": _("mechanism known, but not checked for more than two years"),
+        "missing": _("no known official mechanism"),
+        "map": _("World map of the countries by the state of their reporting information"),
+    }
+
+
+@public_page
+def about_data(request):
+    report, entries = _coverage()
+    labels = _status_labels()
+    counts = {status: 0 for status in STATUS_COLOURS}
+    for entry in entries:
+        counts[status_of(entry)] += 1
+    context = {
+        "report": report,
+        "statuses": [(status, labels[status], STATUS_COLOURS[status], counts[status]) for status in STATUS_COLOURS],
+    }
+    return render(request, "directory/about_data.html", context)
+
+
+@public_page
+def coverage_map_svg(request):
+    _report, entries = _coverage()
+    svg = coverage_map(entries, _status_labels())
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
 from content.sitemaps import SITEMAPS
+from directory import views as directory_views
 from dontlookaway.caching import public_page
 from guide import views as guide_views
 
@@ -30,6 +31,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("countries/", include("directory.urls")),
+    path("about-our-data/", directory_views.about_data, name="about_data"),
+    path("about-our-data/map.svg", directory_views.coverage_map_svg, name="coverage_map"),
     path("partners/", include("partners.urls")),
     path("", include("content.urls")),
 )

@@ -131,3 +131,24 @@ def test_sign_out_ends_the_session(client, countries):
     assert client.get("/admin/").status_code == 200
     client.post("/admin/logout/")
     assert client.get("/admin/").status_code == 302
+
+
+def test_the_coverage_map_and_broken_links_are_shown_to_maintainers(client, countries):
+    coordinator = maintainer("coordinator", "--coordinator")
+    sign_in(client, coordinator, code_for(coordinator))
+    page = client.get("/admin/directory/country/").content.decode()
+    assert "about-our-data/map.svg" in page
+    assert "link_status__exact=broken" in page and "complete and fresh" in page
+    thai, _ = countries
+    Channel.objects.filter(pk=thai.pk).update(link_status="broken")
+    broken = client.get("/admin/directory/channel/?link_status__exact=broken").content.decode()
+    assert "Thai police" in broken and "Belgian police" not in broken
+
+
+def test_the_public_about_our_data_page_and_map(client, loaded_directory):
+    page = client.get("/en/about-our-data/").content.decode()
+    assert "no known official mechanism" in page and 'href="/en/about-our-data/map.svg"' in page
+    svg = client.get("/en/about-our-data/map.svg")
+    assert svg["Content-Type"].startswith("image/svg+xml")
+    text = svg.content.decode()
+    assert "<title>Thailand: " in text and 'fill="#D55E00"' in text
