@@ -1,13 +1,18 @@
+from datetime import date, timedelta
+
+from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
-from directory.coverage import CountryCoverage
+from directory.coverage import CountryCoverage, coverage_report
 from directory.loading import read_directory
 from directory.models import Channel
 from directory.world_map import STATUS_COLOURS, coverage_map, status_of
 from dontlookaway.caching import public_page
+from guide.models import PlanCount
+from guide.usage import public_figure
 
 
 @public_page
@@ -40,10 +45,6 @@ def country_detail(request, code: str):
 
 
 def _coverage():
-    from datetime import date
-
-    from directory.coverage import coverage_report
-
     report = coverage_report(read_directory(), today=date.today())
     entries = [CountryCoverage(**row) for row in report["countries"]]
     return report, entries
@@ -66,7 +67,12 @@ def about_data(request):
     counts = {status: 0 for status in STATUS_COLOURS}
     for entry in entries:
         counts[status_of(entry)] += 1
+    since = date.today() - timedelta(days=30)
+    by_country = (
+        PlanCount.objects.filter(day__gt=since).values("happened").annotate(total=Sum("count")).order_by("-total")
+    )
     context = {
+        "plans": [(row["happened"], public_figure(row["total"])) for row in by_country[:20]],
         "report": report,
         "statuses": [(status, labels[status], STATUS_COLOURS[status], counts[status]) for status in STATUS_COLOURS],
     }

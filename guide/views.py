@@ -12,6 +12,7 @@ from django.views.decorators.gzip import gzip_page
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.loading import read_directory
 from dontlookaway.caching import public_page
+from guide import usage
 from guide.forms import PlanForm
 from guide.routing import build_plan
 from lib.accept_language import preferred_language, region_hint
@@ -49,7 +50,26 @@ def home(request):
 
 # Compressed here, not only by the proxy: a 400 page with the answers to fix is a page too, and nginx
 # compresses only successful answers. Public pages hold no secret, so compression leaks nothing.
+def counted(view):
+    """Count each completed plan, served from the cache or not (see guide/usage.py: nothing personal)."""
+
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            happened = request.GET.get("happened", "")
+            online = happened == "online"
+            usage.record(
+                None if online else happened.upper(),
+                request.GET.get("lives", "").upper(),
+                "online" if online else request.GET.get("seen", ""),
+            )
+        return response
+
+    return wrapper
+
+
 @gzip_page
+@counted
 @public_page
 def plan(request):
     form = PlanForm(request.GET)

@@ -9,14 +9,24 @@ EDITOR_PERMISSIONS = [
     f"{action}_{model}"
     for model in ("channel", "emergencynumber", "jurisdiction")
     for action in ("view", "add", "change", "delete")
-] + ["view_country", "view_entry", "change_entry", "view_translation", "add_translation", "change_translation"]
-COORDINATOR_APPS = ("directory", "content", "maintainers", "auth", "otp_totp", "axes")
+] + [
+    "view_country",
+    "view_entry",
+    "change_entry",
+    "view_translation",
+    "add_translation",
+    "change_translation",
+    "view_plancount",
+]
+COORDINATOR_APPS = ("directory", "content", "guide", "maintainers", "auth", "otp_totp", "axes")
 
 
 def ensure_roles(**kwargs) -> None:
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.set(
-        Permission.objects.filter(codename__in=EDITOR_PERMISSIONS, content_type__app_label__in=("directory", "content"))
+        Permission.objects.filter(
+            codename__in=EDITOR_PERMISSIONS, content_type__app_label__in=("directory", "content", "guide")
+        )
     )
     coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
     coordinators.permissions.set(Permission.objects.filter(content_type__app_label__in=COORDINATOR_APPS))

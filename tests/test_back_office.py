@@ -152,3 +152,13 @@ def test_the_public_about_our_data_page_and_map(client, loaded_directory):
     assert svg["Content-Type"].startswith("image/svg+xml")
     text = svg.content.decode()
     assert "<title>Thailand: " in text and 'fill="#D55E00"' in text
+
+
+def test_maintainers_see_how_the_guide_is_used_as_a_chart(client, countries):
+    from guide.models import PlanCount
+
+    PlanCount.objects.create(day=date.today(), happened="TH", lives="BE", seen="in_person", count=12)
+    editor = maintainer("thai-editor", "--countries", "TH")
+    sign_in(client, editor, code_for(editor))
+    page = client.get("/admin/guide/plancount/").content.decode()
+    assert "Plans made per day" in page and "<svg" in page and ": 12</title>" in page

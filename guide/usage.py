@@ -1,0 +1,57 @@
+"""Counting completed plans without tracking anyone, and without a database query while serving.
+
+Only (day, country where it happened, country where the witness lives, in person or online) is counted:
+no cookie, no address, no user agent, no time of day. Counts gather in this process's memory and are
+written in one batch at most every minute, so a plan served from the page cache still costs no query.
+"""
+
+import atexit
+import threading
+from collections import Counter
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+
+FLUSH_EVERY_SECONDS = 60
+PUBLIC_THRESHOLD = 10  # smaller public figures could point at a person; they are shown as "fewer than 10"
+
+_pending: Counter = Counter()
+_lock = threading.Lock()
+_timer: threading.Timer | None = None
+
+
+def record(happened: str | None, lives: str, seen: str) -> None:
+    global _timer
+    with _lock:
+        _pending[(date.today(), happened or "online", lives, seen)] += 1
+        if _timer is None:
+            _timer = threading.Timer(FLUSH_EVERY_SECONDS, flush)
+            _timer.daemon = True
+            _timer.start()
+
+
+def flush() -> int:
+    """Write the counts gathered so far; returns how many plans were written."""
+    global _timer
+    from guide.models import PlanCount
+
+    with _lock:
+        batch = dict(_pending)
+        _pending.clear()
+        _timer = None
+    with transaction.atomic():
+        for (day, happened, lives, seen), count in batch.items():
+            updated = PlanCount.objects.filter(day=day, happened=happened, lives=lives, seen=seen).update(
+                count=F("count") + count
+            )
+            if not updated:
+                PlanCount.objects.create(day=day, happened=happened, lives=lives, seen=seen, count=count)
+    return sum(batch.values())
+
+
+def public_figure(count: int) -> str | int:
+    return count if count >= PUBLIC_THRESHOLD else f"< {PUBLIC_THRESHOLD}"
+
+
+atexit.register(lambda: _pending and flush())
