@@ -118,6 +118,26 @@ class CountryAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request)
         return queryset if allowed is None else queryset.filter(code__in=allowed)
 
+    def get_urls(self):
+        from django.urls import path
+
+        from directory import transfer
+
+        extra = [
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda r: transfer.import_view(r, self.admin_site)),
+                name="directory_import",
+            ),
+            path("export/", self.admin_site.admin_view(transfer.export_view), name="directory_export"),
+        ]
+        return extra + super().get_urls()
+
+    def import_view(self, request):
+        from directory import transfer
+
+        return transfer.import_view(request, self.admin_site)
+
     def has_add_permission(self, request):
         return False  # every ISO country already exists
 

@@ -234,15 +234,24 @@ class _Reader:
 
 def read_file(path: Path, label: str | None = None, today: date | None = None) -> CountryRecord:
     """Parse one country file (or international.yaml, whose record has code "international")."""
-    reader = _Reader(label or str(path), today or date.today())
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise Problem(label or str(path), "is not UTF-8 text") from None
+    return read_text(text, path.name, label or str(path), today)
+
+
+def read_text(text: str, filename: str, label: str | None = None, today: date | None = None) -> CountryRecord:
+    """Parse the text of a file named `filename` (an upload in the admin, or a file on disk)."""
+    reader = _Reader(label or filename, today or date.today())
+    try:
+        content = yaml.safe_load(text)
+    except yaml.YAMLError as error:
         reader.fail("", f"is not valid YAML: {error}")
     top = reader.mapping(content, "", TOP_FIELDS, {"country"})
     code = top["country"]
-    if code != path.stem:
-        reader.fail("country", f"{code!r} does not match the file name {path.name}")
+    if f"{code}.yaml" != filename:
+        reader.fail("country", f"{code!r} does not match the file name {filename}")
     if code != INTERNATIONAL and code not in ISO_CODES:
         reader.fail("country", f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     region = None if code == INTERNATIONAL else code

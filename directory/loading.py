@@ -41,38 +41,66 @@ def _channel_fields(channel: records.Channel, position: int) -> dict:
     }
 
 
-def _sync(existing: dict, wanted: dict, create, counts: Counter) -> None:
+class LoadReport(Counter):
+    """Counts of created/updated/deleted/unchanged rows, and each change in words (for a preview)."""
+
+    def __init__(self):
+        super().__init__()
+        self.changes: list[str] = []
+
+
+def _sync(existing: dict, wanted: dict, create, counts: LoadReport) -> None:
     """Make the rows in `existing` (key → model) match `wanted` (key → field values)."""
     for key, fields in wanted.items():
         row = existing.pop(key, None)
         if row is None:
             create(key, fields)
             counts["created"] += 1
-        elif any(getattr(row, name) != value for name, value in fields.items()):
+            counts.changes.append(f"added {_describe(key)}")
+        elif changed := [name for name, value in fields.items() if getattr(row, name) != value]:
             for name, value in fields.items():
                 setattr(row, name, value)
             row.save()
             counts["updated"] += 1
+            counts.changes.append(f"changed {_describe(key)}: {', '.join(changed)}")
         else:
             counts["unchanged"] += 1
-    for row in existing.values():
+    for key, row in existing.items():
         row.delete()
         counts["deleted"] += 1
+        counts.changes.append(f"removed {_describe(key)}")
 
 
-@transaction.atomic
-def load_directory(directory: records.Directory) -> Counter:
-    """Make the database hold exactly this directory. Returns counts of created/updated/deleted rows."""
-    counts: Counter = Counter()
+def _describe(key) -> str:
+    return " / ".join(str(part) for part in (key if isinstance(key, tuple) else (key,)) if part is not None)
+
+
+def load_directory(directory: records.Directory, only: set[str] | None = None, dry_run: bool = False) -> LoadReport:
+    """Make the database hold exactly this directory — or, with `only`, these countries of it.
+
+    With `dry_run`, everything is done and then rolled back: the report is the preview of an import.
+    """
+    with transaction.atomic():
+        report = _load(directory, only)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
+    counts = LoadReport()
     have = set(models.Country.objects.values_list("code", flat=True))
     models.Country.objects.bulk_create([models.Country(code=code) for code in sorted(ISO_CODES - have)])
 
-    all_channels = list(directory.international)
+    def scoped(queryset):
+        return queryset if only is None else queryset.filter(country__in=only)
+
+    all_channels = [] if only is not None else list(directory.international)
     for record in directory.countries.values():
         all_channels.extend(record.channels)
     positions = _positions(all_channels)
     _sync(
-        {(row.country_id, row.kind, row.name): row for row in models.Channel.objects.all()},
+        {(row.country_id, row.kind, row.name): row for row in scoped(models.Channel.objects.all())},
         {channel.key: _channel_fields(channel, positions[channel.key]) for channel in all_channels},
         lambda key, fields: models.Channel.objects.create(country_id=key[0], kind=key[1], name=key[2], **fields),
         counts,
@@ -88,7 +116,7 @@ def load_directory(directory: records.Directory) -> Counter:
                 **_source_fields(number.source),
             }
     _sync(
-        {(row.country_id, row.service, row.number): row for row in models.EmergencyNumber.objects.all()},
+        {(row.country_id, row.service, row.number): row for row in scoped(models.EmergencyNumber.objects.all())},
         wanted_numbers,
         lambda key, fields: models.EmergencyNumber.objects.create(
             country_id=key[0], service=key[1], number=key[2], **fields
@@ -107,7 +135,7 @@ def load_directory(directory: records.Directory) -> Counter:
         if record.jurisdiction
     }
     _sync(
-        {row.country_id: row for row in models.Jurisdiction.objects.all()},
+        {row.country_id: row for row in scoped(models.Jurisdiction.objects.all())},
         wanted_law,
         lambda key, fields: models.Jurisdiction.objects.create(country_id=key, **fields),
         counts,

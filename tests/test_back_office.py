@@ -162,3 +162,50 @@ def test_maintainers_see_how_the_guide_is_used_as_a_chart(client, countries):
     sign_in(client, editor, code_for(editor))
     page = client.get("/admin/guide/plancount/").content.decode()
     assert "Plans made per day" in page and "<svg" in page and ": 12</title>" in page
+
+
+def test_an_import_is_checked_previewed_then_applied(client, countries):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from directory.export import dump, record_to_dict
+    from directory.loading import read_directory
+
+    coordinator = maintainer("coordinator", "--coordinator")
+    sign_in(client, coordinator, code_for(coordinator))
+    thailand = record_to_dict(read_directory(["TH"]).country("TH"))
+    thailand["channels"][0]["hours"] = "24/7"
+    upload = SimpleUploadedFile("TH.yaml", dump(thailand).encode(), content_type="application/x-yaml")
+    preview = client.post("/admin/directory/country/import/", {"files": [upload]}).content.decode()
+    assert "changed TH / police / Thai police: hours" in preview
+    assert Channel.objects.get(name="Thai police").hours == ""  # nothing applied yet
+    client.post("/admin/directory/country/import/", {"apply": "1"})
+    assert Channel.objects.get(name="Thai police").hours == "24/7"
+    assert Channel.objects.filter(name="Belgian police").exists()  # other countries untouched
+
+
+def test_a_wrong_import_is_refused_with_the_file_and_entry_named(client, countries):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    editor = maintainer("thai-editor", "--countries", "TH")
+    sign_in(client, editor, code_for(editor))
+    belgium = SimpleUploadedFile("BE.yaml", b"country: BE\n")
+    response = client.post("/admin/directory/country/import/", {"files": [belgium]})
+    assert response.status_code == 400 and "BE.yaml: you may only import the countries assigned to you" in (
+        response.content.decode()
+    )
+    broken = SimpleUploadedFile("TH.yaml", b"country: TH\nchannels:\n  - name: X\n    url: http://x.example\n")
+    response = client.post("/admin/directory/country/import/", {"files": [broken]})
+    assert (
+        response.status_code == 400 and "TH.yaml: channels[0]: missing required field(s)" in response.content.decode()
+    )
+
+
+def test_an_export_is_a_zip_in_the_dataset_format(client, countries):
+    import io
+    import zipfile
+
+    editor = maintainer("thai-editor", "--countries", "TH")
+    sign_in(client, editor, code_for(editor))
+    response = client.get("/admin/directory/country/export/")
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert names == ["directory/TH.yaml"]
