@@ -1,5 +1,7 @@
 """Template helpers that present directory facts in the visitor's language."""
 
+from urllib.parse import urlsplit
+
 import phonenumbers
 from django import template
 from django.utils.translation import gettext as _
@@ -40,6 +42,16 @@ def tel_href(number: str, region: str | None = None) -> str:
     if phonenumbers.is_valid_number(parsed) and number.strip().startswith("+"):
         return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return "tel:" + "".join(char for char in number if char.isdigit())
+
+
+@register.filter
+def web_address(url: str) -> str:
+    """The address if it is a web page; nothing otherwise.
+
+    Threat: a `javascript:` or `data:` address typed into the admin (or forced into the database) would run
+    in a witness's browser when clicked; escaping does not stop it, so only http(s) may become a link.
+    """
+    return url if urlsplit(url or "").scheme in ("https", "http") else ""
 
 
 @register.filter
