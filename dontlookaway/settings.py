@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "dontlookaway.middleware.forget_client_address",
     "django.middleware.security.SecurityMiddleware",
+    "dontlookaway.middleware.same_origin_referrer_for_staff",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

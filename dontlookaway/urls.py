@@ -2,16 +2,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
 from content.sitemaps import SITEMAPS
 from directory import views as directory_views
 from dontlookaway.caching import public_page
 from guide import views as guide_views
+from maintainers.sign_in import install as install_sign_in
 
 # Every staff account signs in with a password and a TOTP code (django-otp).
-admin.site.__class__ = OTPAdminSite
-admin.site.site_header = "Don’t Look Away — back office"
+install_sign_in(admin.site)
 
 urlpatterns = [
     path("", guide_views.choose_language, name="root"),

@@ -1,0 +1,60 @@
+"""An editor for Thailand signs in with a TOTP code, fixes a Thai channel, cannot open a Belgian one,
+and the change shows in the history, from which it can be reverted."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from directory.models import Channel
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a long pass phrase for tests 4711"
+
+
+def code_for(username: str) -> str:
+    device = TOTPDevice.objects.get(user__username=username)
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def test_a_thai_editor_fixes_a_thai_channel_and_the_change_can_be_reverted(site, desktop, tmp_path, artifacts):
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD)
+    call_command(
+        "create_maintainer", "thai-editor", "--countries", "TH", "--password-file", str(secret), stdout=io.StringIO()
+    )
+    thai = Channel.objects.filter(country="TH").first()
+    hours_before = thai.hours
+    belgian = Channel.objects.filter(country="BE").first()
+
+    page = desktop
+    page.goto(f"{site}/admin/")
+    page.get_by_label("Username").fill("thai-editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("OTP Token").fill(code_for("thai-editor"))
+    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+    expect(page.get_by_role("link", name="Channels").first).to_be_visible()
+
+    page.goto(f"{site}/admin/directory/channel/{thai.pk}/change/")
+    page.get_by_label("Hours").fill("24 hours a day")
+    page.get_by_label("Change reason").fill("The hotline's own page says so")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.screenshot(path=artifacts / "admin-editor-saved.png", full_page=True)
+
+    page.goto(f"{site}/admin/directory/channel/{thai.pk}/history/")
+    expect(page.locator("body")).to_contain_text("The hotline's own page says so")
+    page.screenshot(path=artifacts / "admin-history.png", full_page=True)
+    expect(page.locator("body")).to_contain_text("24 hours a day")  # the diff of the change
+    page.locator("table tbody tr").last.locator("a").first.click()  # the version before
+    page.locator("input[type=submit]").first.click()
+    thai.refresh_from_db()
+    assert thai.hours == hours_before
+
+    response = page.goto(f"{site}/admin/directory/channel/{belgian.pk}/change/")
+    assert response.status in (403, 404) or "/admin/" in page.url and "change" not in page.url
+    expect(page.locator("body")).not_to_contain_text(belgian.name)
