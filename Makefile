@@ -38,7 +38,7 @@ lint: $(VENV)/.installed
 
 # For developers with GNU gettext: refresh the catalogues after changing strings.
 messages: $(VENV)/.installed
-	$(DEV) makemessages --no-location --ignore=.venv -l fr -l nl -l de
+	$(DEV) makemessages --no-location --ignore=.venv --ignore=tests --ignore=bench -e html,txt,py,svg,webmanifest --all
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts
