@@ -159,6 +159,9 @@ STORAGES = {
     },
 }
 
+# Plan counts gather in memory and are written this often (guide/usage.py); tests write them explicitly.
+USAGE_FLUSH_SECONDS = 0 if TESTING else env_int("USAGE_FLUSH_SECONDS", 60)
+
 DIRECTORY_DATA_DIR = Path(env_str("DIRECTORY_DATA_DIR", str(BASE_DIR / "data" / "directory")))
 
 # Security baseline. HTTPS is the production default; development and tests run on plain http.

@@ -10,10 +10,10 @@ import threading
 from collections import Counter
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
-FLUSH_EVERY_SECONDS = 60
 PUBLIC_THRESHOLD = 10  # smaller public figures could point at a person; they are shown as "fewer than 10"
 
 _pending: Counter = Counter()
@@ -25,8 +25,9 @@ def record(happened: str | None, lives: str, seen: str) -> None:
     global _timer
     with _lock:
         _pending[(date.today(), happened or "online", lives, seen)] += 1
-        if _timer is None:
-            _timer = threading.Timer(FLUSH_EVERY_SECONDS, flush)
+        interval = getattr(settings, "USAGE_FLUSH_SECONDS", 60)
+        if _timer is None and interval:
+            _timer = threading.Timer(interval, flush)
             _timer.daemon = True
             _timer.start()
 
