@@ -31,6 +31,7 @@ PAGES = {
     "result": "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
     "country": "/en/countries/th/",
     "emergency": "/en/emergency/?country=TH",
+    "article": "/en/news/world-cup-campaign/",
 }
 THROUGHPUT_PAGES = ("result", "country")
 
@@ -168,7 +169,12 @@ def main():
             "DJANGO_DEBUG": "false",
         }
         env.pop("DJANGO_TESTING", None)
-        for command in (["migrate", "--no-input", "-v0"], ["load_directory"], ["collectstatic", "--no-input", "-v0"]):
+        for command in (
+            ["migrate", "--no-input", "-v0"],
+            ["load_directory"],
+            ["load_content"],
+            ["collectstatic", "--no-input", "-v0"],
+        ):
             run([str(PY), "manage.py", *command], cwd=ROOT, env=env)
         gunicorn = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "dontlookaway.wsgi"],

@@ -8,7 +8,6 @@ class EditorProfileAdmin(admin.ModelAdmin):
     """Only coordinators assign countries to editors."""
 
     list_display = ("user", "organisation")
-    filter_horizontal = ("countries",)
     search_fields = ("user__username", "organisation")
 
     def has_module_permission(self, request):

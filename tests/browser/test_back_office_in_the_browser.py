@@ -58,3 +58,44 @@ def test_a_thai_editor_fixes_a_thai_channel_and_the_change_can_be_reverted(site,
     response = page.goto(f"{site}/admin/directory/channel/{belgian.pk}/change/")
     assert response.status in (403, 404) or "/admin/" in page.url and "change" not in page.url
     expect(page.locator("body")).not_to_contain_text(belgian.name)
+
+
+def test_a_coordinator_creates_an_editor_for_thailand_in_the_admin(site, desktop, tmp_path, artifacts):
+    from django.contrib.auth.models import User
+
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD)
+    call_command(
+        "create_maintainer", "coordinator", "--coordinator", "--password-file", str(secret), stdout=io.StringIO()
+    )
+    page = desktop
+    page.goto(f"{site}/admin/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("OTP Token").fill(code_for("coordinator"))
+    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+
+    page.goto(f"{site}/admin/auth/user/add/")
+    page.get_by_label("Username").fill("somchai")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.locator("input[name=_continue]").click()
+    page.get_by_label("Staff status").check()
+    page.locator("#id_groups_from option", has_text="Country editors").dblclick()  # the admin's chooser
+    page.locator("input[name=_save]").click()
+
+    page.goto(f"{site}/admin/maintainers/editorprofile/add/")
+    page.get_by_label("User").select_option(label="somchai")
+    page.get_by_label("Countries").select_option("TH")
+    page.locator("input[name=_save]").click()
+
+    page.goto(f"{site}/admin/otp_totp/totpdevice/add/")
+    page.get_by_label("User").fill(str(User.objects.get(username="somchai").pk))
+    page.get_by_label("Name").fill("Phone")
+    page.locator("input[name=_save]").click()
+    page.screenshot(path=artifacts / "admin-editor-created.png", full_page=True)
+
+    somchai = User.objects.get(username="somchai")
+    assert somchai.is_staff and somchai.groups.filter(name="Country editors").exists()
+    assert list(somchai.editor_profile.countries.values_list("code", flat=True)) == ["TH"]
+    assert TOTPDevice.objects.filter(user=somchai).exists()
