@@ -58,7 +58,6 @@ MIDDLEWARE = [
     "dontlookaway.middleware.forget_client_address",
     "django.middleware.security.SecurityMiddleware",
     "dontlookaway.middleware.same_origin_referrer_for_staff",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,6 +71,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+if not RELAXED:
+    # Production serves its own static files (collected, compressed, fingerprinted); development and
+    # tests let runserver and the test server find them in place.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 # Brute-force protection by username alone: the lock holds from any address, and no address is stored.
