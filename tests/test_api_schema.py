@@ -9,6 +9,6 @@ schema = schemathesis.openapi.from_dict(openapi_document("http://localhost/api/v
 
 
 @schema.parametrize()
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=700, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_generated_request_gets_a_documented_answer(case, live_server, transactional_db, shipped_directory):
     case.call_and_validate(base_url=f"{live_server.url}/api/v1")
