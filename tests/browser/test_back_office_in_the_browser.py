@@ -99,3 +99,28 @@ def test_a_coordinator_creates_an_editor_for_thailand_in_the_admin(site, desktop
     assert somchai.is_staff and somchai.groups.filter(name="Country editors").exists()
     assert list(somchai.editor_profile.countries.values_list("code", flat=True)) == ["TH"]
     assert TOTPDevice.objects.filter(user=somchai).exists()
+
+
+def test_maintainers_see_the_coverage_map_and_the_broken_links(site, desktop, tmp_path, artifacts):
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD)
+    call_command(
+        "create_maintainer", "coordinator", "--coordinator", "--password-file", str(secret), stdout=io.StringIO()
+    )
+    broken = Channel.objects.filter(country="TH").exclude(url="").first()
+    Channel.objects.filter(pk=broken.pk).update(link_status="broken", link_http_status=404)
+    page = desktop
+    page.goto(f"{site}/admin/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("OTP Token").fill(code_for("coordinator"))
+    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+
+    page.goto(f"{site}/admin/directory/country/")
+    map_image = page.locator("img.coverage-map")
+    expect(map_image).to_be_visible()
+    assert page.evaluate("document.querySelector('img.coverage-map').naturalWidth") > 0
+    page.screenshot(path=artifacts / "admin-coverage-map.png", full_page=False)
+    page.get_by_role("link", name="Broken links").click()
+    expect(page.locator("#result_list")).to_contain_text(broken.name)
+    page.screenshot(path=artifacts / "admin-broken-links.png", full_page=False)
