@@ -6,6 +6,7 @@ written in one batch at most every minute, so a plan served from the page cache 
 """
 
 import atexit
+import logging
 import threading
 from collections import Counter
 from datetime import date
@@ -19,14 +20,18 @@ PUBLIC_THRESHOLD = 10  # smaller public figures could point at a person; they ar
 _pending: Counter = Counter()
 _lock = threading.Lock()
 _timer: threading.Timer | None = None
+_exit_hook_installed = False
 
 
 def record(happened: str | None, lives: str, seen: str) -> None:
-    global _timer
+    global _timer, _exit_hook_installed
     with _lock:
         _pending[(date.today(), happened or "online", lives, seen)] += 1
         interval = getattr(settings, "USAGE_FLUSH_SECONDS", 60)
         if _timer is None and interval:
+            if not _exit_hook_installed:
+                atexit.register(_flush_on_exit)
+                _exit_hook_installed = True
             _timer = threading.Timer(interval, flush)
             _timer.daemon = True
             _timer.start()
@@ -55,4 +60,10 @@ def public_figure(count: int) -> str | int:
     return count if count >= PUBLIC_THRESHOLD else f"< {PUBLIC_THRESHOLD}"
 
 
-atexit.register(lambda: _pending and flush())
+def _flush_on_exit() -> None:
+    """A worker that stops (a restart, a deploy) writes what it counted rather than losing it."""
+    if _pending:
+        try:
+            flush()
+        except Exception:  # noqa: BLE001 - at exit, a lost count is better than a crash report
+            logging.getLogger(__name__).warning("Could not write %d plan counts at exit", sum(_pending.values()))
