@@ -16,6 +16,20 @@ pytestmark = pytest.mark.browser
 PASSWORD = "a long pass phrase for tests 4711"
 
 
+def create(username: str, role: str, folder) -> None:
+    secret = folder / "password"
+    secret.write_text(PASSWORD)
+    call_command("create_maintainer", username, *role.split(), "--password-file", str(secret), stdout=io.StringIO())
+
+
+def sign_in(page, site: str, username: str) -> None:
+    page.goto(f"{site}/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("OTP Token").fill(code_for(username))
+    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+
+
 def code_for(username: str) -> str:
     device = TOTPDevice.objects.get(user__username=username)
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
@@ -32,11 +46,7 @@ def test_a_thai_editor_fixes_a_thai_channel_and_the_change_can_be_reverted(site,
     belgian = Channel.objects.filter(country="BE").first()
 
     page = desktop
-    page.goto(f"{site}/admin/")
-    page.get_by_label("Username").fill("thai-editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("OTP Token").fill(code_for("thai-editor"))
-    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+    sign_in(page, site, "thai-editor")
     expect(page.get_by_role("link", name="Channels").first).to_be_visible()
 
     page.goto(f"{site}/admin/directory/channel/{thai.pk}/change/")
@@ -69,11 +79,7 @@ def test_a_coordinator_creates_an_editor_for_thailand_in_the_admin(site, desktop
         "create_maintainer", "coordinator", "--coordinator", "--password-file", str(secret), stdout=io.StringIO()
     )
     page = desktop
-    page.goto(f"{site}/admin/")
-    page.get_by_label("Username").fill("coordinator")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("OTP Token").fill(code_for("coordinator"))
-    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+    sign_in(page, site, "coordinator")
 
     page.goto(f"{site}/admin/auth/user/add/")
     page.get_by_label("Username").fill("somchai")
@@ -110,11 +116,7 @@ def test_maintainers_see_the_coverage_map_and_the_broken_links(site, desktop, tm
     broken = Channel.objects.filter(country="TH").exclude(url="").first()
     Channel.objects.filter(pk=broken.pk).update(link_status="broken", link_http_status=404)
     page = desktop
-    page.goto(f"{site}/admin/")
-    page.get_by_label("Username").fill("coordinator")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_label("OTP Token").fill(code_for("coordinator"))
-    page.get_by_role("button", name=re.compile("Log in", re.I)).click()
+    sign_in(page, site, "coordinator")
 
     page.goto(f"{site}/admin/directory/country/")
     map_image = page.locator("img.coverage-map")
