@@ -44,6 +44,20 @@ CHANNEL_FIELDS = {
 }
 JURISDICTION_FIELDS = {"nationals", "residents", "summary", "source"}
 KNOWN_LANGUAGES = frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
+# The longest text each field may hold: the database's column sizes, checked here so that a long value is
+# refused with a message on every database (SQLite would store it; PostgreSQL would fail mid-load).
+MAX_LENGTHS = {
+    "name": 200,
+    "url": 500,
+    "phone": 40,
+    "phone_override": 300,
+    "email": 254,
+    "hours": 200,
+    "number": 20,
+    "note": 300,
+    "override": 300,
+    "title": 300,
+}
 
 
 class DatasetError(Exception):
@@ -89,6 +103,9 @@ class _Reader:
         value = value.strip()
         if required and not value:
             self.fail(where, "must not be empty")
+        limit = MAX_LENGTHS.get(where.rsplit(".", 1)[-1])
+        if limit and len(value) > limit:
+            self.fail(where, f"is {len(value)} characters long; at most {limit} fit")
         return value
 
     def flag(self, value: Any, where: str) -> bool | None:

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from directory.dataset import DatasetError, read_directory
+from directory.dataset import MAX_LENGTHS, DatasetError, read_directory
+from directory.models import Channel, EmergencyNumber
 
 SOURCE = {"url": "https://example.org/page", "title": "A page", "verified_on": "2026-10-09", "confidence": "verified"}
 
@@ -101,6 +102,33 @@ def test_it_refuses_a_channel_without_a_source(tmp_path):
     del content["channels"][0]["source"]
     problems = problems_for(tmp_path, content)
     assert "channels[0]: missing required field(s) source" in problems[0]
+
+
+def test_it_refuses_text_longer_than_the_database_holds(tmp_path):
+    content = good_country()
+    content["channels"][0]["source"]["title"] = "A very long title " * 20
+    problems = problems_for(tmp_path, content)
+    assert "channels[0].source.title: is 359 characters long; at most 300 fit" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "key"),
+    [
+        (Channel, "name", "name"),
+        (Channel, "url", "url"),
+        (Channel, "phone", "phone"),
+        (Channel, "phone_override", "phone_override"),
+        (Channel, "email", "email"),
+        (Channel, "hours", "hours"),
+        (Channel, "source_url", "url"),
+        (Channel, "source_title", "title"),
+        (EmergencyNumber, "number", "number"),
+        (EmergencyNumber, "note", "note"),
+        (EmergencyNumber, "override", "override"),
+    ],
+)
+def test_the_length_limits_are_the_columns_sizes(model, field, key):
+    assert MAX_LENGTHS[key] == model._meta.get_field(field).max_length
 
 
 def test_it_reports_every_broken_file_at_once(tmp_path):
