@@ -145,7 +145,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 # The 24 official EU languages, Thai and Arabic have catalogues in locale/; a language joins this list
 # only when every string of its catalogue is translated.
-LANGUAGE_CODES = ("en", "fr", "nl", "de", "es", "it", "pt", "pl", "sv", "da", "cs", "el", "ro", "hu", "th", "ar")
+LANGUAGE_CODES = (
+    *("en", "fr", "nl", "de", "es", "it", "pt", "pl", "sv", "da", "fi", "et", "lv", "lt"),
+    *("cs", "sk", "sl", "hr", "bg", "el", "ro", "hu", "ga", "mt", "th", "ar"),
+)
 LANGUAGES = [(code, self_name(code)) for code in LANGUAGE_CODES]
 LANGUAGES_BIDI = ["ar"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
