@@ -4,10 +4,9 @@ from datetime import date
 
 import pytest
 from django.utils import translation
-from django.utils.formats import date_format
 
 from directory.models import Channel
-from directory.templatetags.directory_tags import age
+from directory.templatetags.directory_tags import age, long_date
 
 TODAY = date(2026, 11, 29)
 
@@ -20,8 +19,9 @@ TODAY = date(2026, 11, 29)
         (date(2026, 11, 23), "6 days"),
         (date(2026, 11, 15), "2 weeks"),
         (date(2026, 10, 20), "1 month"),
-        (date(2025, 11, 29), "1 year"),
-        (date(2025, 7, 2), "1 year, 4 months"),
+        (date(2025, 11, 29), "12 months"),
+        (date(2025, 7, 2), "16 months"),
+        (date(2024, 11, 29), "2 years"),
         (date(2021, 11, 10), "5 years"),
     ],
 )
@@ -32,15 +32,25 @@ def test_the_age_of_a_fact_is_said_in_plain_units(checked, shown):
 
 @pytest.mark.parametrize(
     ("language", "shown"),
-    [("fr", "1 an, 4 mois"), ("lt", "1 metus, 4 mėnesius"), ("mt", "sena, 4 xhur"), ("ar", "سنة")],
+    [("fr", "16 mois"), ("lt", "16 mėnesių"), ("mt", "16 xahar"), ("de", "16 Monaten"), ("th", "16 เดือน")],
 )
 def test_the_age_of_a_fact_is_in_the_visitors_language(language, shown):
     with translation.override(language):
-        assert shown in age(date(2025, 7, 2), TODAY)
+        assert age(date(2025, 7, 2), TODAY) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "July 2, 2025"), ("fr", "2 juillet 2025"), ("mt", "2 ta’ Lulju 2025"), ("lt", "2025 m. liepos 2 d.")],
+)
+def test_dates_are_written_as_people_write_them_in_each_language(language, shown):
+    with translation.override(language):
+        assert long_date(date(2025, 7, 2)) == shown
 
 
 def test_a_fact_checked_today_shows_its_date_and_no_age(client, loaded_directory):
     Channel.objects.filter(country_id="TH").update(verified_on=date.today())
     page = client.get("/en/countries/th/").content.decode()
-    assert f"Last verified on {date_format(date.today(), 'DATE_FORMAT')} —" in page
+    with translation.override("en"):
+        assert f"Last verified on {long_date(date.today())} —" in page
     assert "minutes ago" not in page and "hours ago" not in page

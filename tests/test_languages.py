@@ -35,7 +35,12 @@ def test_the_home_page_speaks_the_language_of_its_address(client, db, language, 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_interface_string_is_left_in_english(client, loaded_directory, language):
     direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
-    for path in ("/", "/plan/?danger=yes&seen=in_person&happened=TH&lives=BE", "/countries/th/"):
+    for path in (
+        "/",
+        "/plan/?danger=yes&seen=in_person&happened=TH&lives=BE",
+        "/countries/th/",
+        "/news/world-cup-campaign/",
+    ):
         page = client.get(f"/{language}{path}").content.decode()
         assert f'<html lang="{language}" dir="{direction}">' in page
         for english in (
@@ -44,6 +49,8 @@ def test_no_interface_string_is_left_in_english(client, loaded_directory, langua
             "Emergency numbers",
             "What to put in your report",
             "Where and how to report",
+            "This text is not yet available in your language",
+            "News and campaigns",
         ):
             assert english not in page, f"{language}{path}: {english}"
 

@@ -1,12 +1,14 @@
 """Template helpers that present directory facts in the visitor's language."""
 
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 import phonenumbers
+from babel.dates import format_date
 from django import template
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from directory.choices import ChannelKind, Service
 from directory.countries import country_name, language_name
@@ -66,20 +68,31 @@ def anonymous_label(value: bool | None) -> str:
 
 
 @register.filter
+def long_date(value: date | datetime | None) -> str:
+    """A date as people write it in the visitor's language ("2 July 2025", "2 ta’ Lulju 2025").
+
+    From CLDR through Babel rather than Django's formats: Django has no month names or date format for
+    several of our languages (Maltese dates came out in English).
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return format_date(value, format="long", locale=to_locale(get_language() or "en"))
+
+
+@register.filter
 def age(day: date, today: date | None = None) -> str:
-    """How long ago a fact was checked, in whole days, weeks, months or years ("1 year, 4 months").
+    """How long ago a fact was checked, in one unit: days, weeks, months or years ("16 months").
 
     Our own words rather than Django's `timesince`: it counts hours from midnight (a fact checked today
     read "5 hours ago"), and Django has no Lithuanian or Maltese for it; every language we offer is complete.
-    An empty answer means today.
+    One unit, because the exact date stands beside it. An empty answer means today.
     """
     days = ((today or date.today()) - day).days
-    years, months = divmod(days * 12 // 365, 12)
-    if years:
-        parts = [ngettext("%(num)d year", "%(num)d years", years) % {"num": years}]
-        if months:
-            parts.append(ngettext("%(num)d month", "%(num)d months", months) % {"num": months})
-        return ", ".join(parts)
+    months = days * 12 // 365
+    if months >= 24:
+        return ngettext("%(num)d year", "%(num)d years", months // 12) % {"num": months // 12}
     if months:
         return ngettext("%(num)d month", "%(num)d months", months) % {"num": months}
     if days >= 7:
