@@ -123,6 +123,10 @@ DATABASES = {
         env="DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Tests use a file, not memory: the browser tests' live server answers requests in several threads, and
+    # an in-memory database would be one connection shared between them (a race that fails at random).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One shared cache for all app servers in production (REDIS_URL); a per-process one otherwise.

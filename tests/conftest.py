@@ -1,10 +1,12 @@
 """Shared fixtures: the shipped directory, and a real headless Chromium for browser tests."""
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from directory.dataset import read_directory
 from directory.loading import load_directory
@@ -35,6 +37,12 @@ def loaded_directory(db, shipped_directory):
     """The shipped directory loaded into the test database, as `make run` does."""
     load_directory(shipped_directory)
     return shipped_directory
+
+
+@pytest.fixture
+def loaded_content(db):
+    """The shipped pages and articles, as `make run` loads them."""
+    call_command("load_content", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")

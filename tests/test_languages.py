@@ -33,7 +33,7 @@ def test_the_home_page_speaks_the_language_of_its_address(client, db, language, 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_interface_string_is_left_in_english(client, loaded_directory, language):
+def test_no_interface_string_is_left_in_english(client, loaded_directory, loaded_content, language):
     direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
     for path in (
         "/",
