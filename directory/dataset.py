@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import phonenumbers
 import yaml
@@ -44,6 +44,8 @@ CHANNEL_FIELDS = {
 }
 JURISDICTION_FIELDS = {"nationals", "residents", "summary", "source"}
 KNOWN_LANGUAGES = frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
+# Query parameters that only tell a site where a visitor came from: a witness's click must not carry them.
+TRACKING_KEYS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})
 # The longest text each field may hold: the database's column sizes, checked here so that a long value is
 # refused with a message on every database (SQLite would store it; PostgreSQL would fail mid-load).
 MAX_LENGTHS = {
@@ -127,6 +129,9 @@ class _Reader:
             parts = urlsplit(url)
             if parts.scheme != "https" or not parts.netloc or " " in url:
                 self.fail(where, f"must be a full https:// address, not {url!r}")
+            tracking = [key for key, _ in parse_qsl(parts.query) if key.startswith("utm_") or key in TRACKING_KEYS]
+            if tracking:
+                self.fail(where, f"carries tracking parameters ({', '.join(tracking)}); give the address without them")
         return url
 
     def day(self, value: Any, where: str) -> date:

@@ -104,6 +104,13 @@ def test_it_refuses_a_channel_without_a_source(tmp_path):
     assert "channels[0]: missing required field(s) source" in problems[0]
 
 
+def test_it_refuses_an_address_with_tracking_parameters(tmp_path):
+    content = good_country()
+    content["channels"][0]["url"] = "https://example.org/report?lang=en&utm_source=newsletter"
+    problems = problems_for(tmp_path, content)
+    assert "channels[0].url: carries tracking parameters (utm_source)" in problems[0]
+
+
 def test_it_refuses_text_longer_than_the_database_holds(tmp_path):
     content = good_country()
     content["channels"][0]["source"]["title"] = "A very long title " * 20
