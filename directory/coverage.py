@@ -61,6 +61,7 @@ class CountryCoverage:
     jurisdiction: bool
     newest_check: str | None
     oldest_check: str | None
+    mechanism_check: str | None
     stale: bool
 
 
@@ -81,6 +82,8 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
         jurisdiction=bool(record.jurisdiction and record.jurisdiction.source.showable),
         newest_check=max(dates).isoformat() if dates else None,
         oldest_check=min(dates).isoformat() if dates else None,
+        # The oldest check of an official channel: how old the advice "report here" may be.
+        mechanism_check=min(c.source.verified_on for c in official).isoformat() if official else None,
         stale=bool(dates) and (today - min(dates)).days > STALE_AFTER_DAYS,
     )
 
@@ -99,12 +102,16 @@ def coverage_report(
         zones.setdefault(entry.zone, []).append(entry)
 
     def summary(group: list[CountryCoverage]) -> dict:
-        ages = [(today - date.fromisoformat(c.oldest_check)).days for c in group if c.oldest_check]
+        def median_age(checks: list[str | None]) -> int | None:
+            ages = [(today - date.fromisoformat(check)).days for check in checks if check]
+            return int(median(ages)) if ages else None
+
         return {
             "countries": len(group),
             **{fact: sum(getattr(c, fact) for c in group) for fact in FACTS},
             "stale": sum(c.stale for c in group),
-            "median_age_days": int(median(ages)) if ages else None,
+            "median_age_days": median_age([c.oldest_check for c in group]),
+            "median_mechanism_age_days": median_age([c.mechanism_check for c in group]),
         }
 
     by_code = {entry.code: entry for entry in countries}

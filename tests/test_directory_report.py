@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from directory.coverage import coverage_report, zone_of
-from tests.factories import WORLD
+from directory.records import CountryRecord
+from tests.factories import WORLD, channel, directory, source
 
 
 def test_it_counts_what_each_country_has():
@@ -19,6 +20,24 @@ def test_it_counts_what_each_country_has():
     assert by_code["KH"]["mechanism"] is False and by_code["KH"]["helpline"] is True
     assert "KH" in report["priority_missing_mechanism"]
     assert "TH" not in report["missing_emergency_number"]
+
+
+def test_it_says_how_old_the_checks_are_and_which_are_stale():
+    old_police = channel("KE", "Police line", "police", source=source(day=date(2024, 1, 1)))
+    fresh_helpline = channel("KE", "Child helpline", "helpline", source=source(day=date(2026, 11, 1)))
+    fresh_police = channel("TZ", "Police desk", "police", source=source(day=date(2026, 11, 18)))
+    world = directory(
+        CountryRecord(code="KE", channels=(old_police, fresh_helpline)),
+        CountryRecord(code="TZ", channels=(fresh_police,)),
+    )
+    report = coverage_report(world, today=date(2026, 11, 28))
+    by_code = {entry["code"]: entry for entry in report["countries"]}
+    assert by_code["KE"]["stale"] is True and by_code["TZ"]["stale"] is False
+    assert by_code["KE"]["mechanism_check"] == "2024-01-01" and by_code["TZ"]["mechanism_check"] == "2026-11-18"
+    africa = report["zones"]["Africa and some islands"]
+    assert africa["stale"] == 1
+    assert africa["median_mechanism_age_days"] == (1062 + 10) // 2
+    assert by_code["KH"]["mechanism_check"] is None
 
 
 def test_it_groups_countries_by_their_telephone_zone():

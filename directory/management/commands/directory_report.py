@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from directory.coverage import FACTS, coverage_report
 from directory.loading import read_directory
 
-HEADERS = ("countries", *FACTS, "stale", "median_age_days")
+HEADERS = ("countries", *FACTS, "stale", "median_age_days", "median_mechanism_age_days")
 SHORT = {
     "countries": "countries",
     "emergency_number": "emergency",
@@ -18,6 +18,7 @@ SHORT = {
     "jurisdiction": "law",
     "stale": "stale",
     "median_age_days": "age (days)",
+    "median_mechanism_age_days": "mechanism age",
 }
 
 
@@ -55,6 +56,10 @@ class Command(BaseCommand):
         for label, values in rows:
             cells = [str(values[h] if values[h] is not None else "-").rjust(len(SHORT[h])) for h in HEADERS]
             self.stdout.write(label.ljust(label_width) + " | " + " | ".join(cells))
+        self.stdout.write(
+            "Ages are medians over the countries of the row, in days: 'age' since each country's oldest shown check, "
+            "'mechanism age' since the oldest check of its official channels. 'stale': oldest check over two years."
+        )
         self.stdout.write("")
         for key, title in [
             ("priority_missing_mechanism", "Priority countries without any official mechanism"),
