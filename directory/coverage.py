@@ -69,6 +69,7 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
     shown = record.shown_channels()
     official = [channel for channel in shown if channel.official]
     dates = [c.source.verified_on for c in shown] + [n.source.verified_on for n in record.shown_emergency_numbers()]
+    oldest = min(dates) if dates else None
     return CountryCoverage(
         code=record.code,
         name=country_name(record.code, "en"),
@@ -81,11 +82,17 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
         alternatives=any(not channel.official for channel in shown),
         jurisdiction=bool(record.jurisdiction and record.jurisdiction.source.showable),
         newest_check=max(dates).isoformat() if dates else None,
-        oldest_check=min(dates).isoformat() if dates else None,
+        oldest_check=oldest.isoformat() if oldest else None,
         # The oldest check of an official channel: how old the advice "report here" may be.
         mechanism_check=min(c.source.verified_on for c in official).isoformat() if official else None,
-        stale=bool(dates) and (today - min(dates)).days > STALE_AFTER_DAYS,
+        stale=bool(oldest) and (today - oldest).days > STALE_AFTER_DAYS,
     )
+
+
+def median_age(checks: list[str | None], today: date) -> int | None:
+    """The median number of days since the given checks (ISO dates), ignoring countries without one."""
+    ages = [(today - date.fromisoformat(check)).days for check in checks if check]
+    return int(median(ages)) if ages else None
 
 
 FACTS = ("emergency_number", "mechanism", "mechanism_verified", "online_hotline", "helpline", "jurisdiction")
@@ -102,16 +109,12 @@ def coverage_report(
         zones.setdefault(entry.zone, []).append(entry)
 
     def summary(group: list[CountryCoverage]) -> dict:
-        def median_age(checks: list[str | None]) -> int | None:
-            ages = [(today - date.fromisoformat(check)).days for check in checks if check]
-            return int(median(ages)) if ages else None
-
         return {
             "countries": len(group),
             **{fact: sum(getattr(c, fact) for c in group) for fact in FACTS},
             "stale": sum(c.stale for c in group),
-            "median_age_days": median_age([c.oldest_check for c in group]),
-            "median_mechanism_age_days": median_age([c.mechanism_check for c in group]),
+            "median_age_days": median_age([c.oldest_check for c in group], today),
+            "median_mechanism_age_days": median_age([c.mechanism_check for c in group], today),
         }
 
     by_code = {entry.code: entry for entry in countries}
