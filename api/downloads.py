@@ -5,15 +5,17 @@ They are built on request and cached by validators, so they are never older than
 
 import csv
 import io
+from typing import Any
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
 from api.http import open_data
-from api.serializers import channel_dict, country_dict, number_dict
+from api.serializers import channel_dict, country_dict, fact_dict
 from directory.countries import ISO_CODES, country_name
 from directory.loading import read_directory
 from directory.models import DirectoryRevision
+from directory.records import Channel, EmergencyNumber, Source, column_of, facts
 
 LICENCE = {
     "name": "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
@@ -22,36 +24,26 @@ LICENCE = {
     "Facts from Wikipedia’s “List of emergency telephone numbers” are CC BY-SA 4.0.",
 }
 LICENCE_LINK = f'<{LICENCE["url"]}>; rel="license"'
-CHANNEL_COLUMNS = [
-    "country",
-    "country_name",
-    "name",
-    "kind",
-    "scope",
-    "url",
-    "phone",
-    "email",
-    "languages",
-    "anonymous",
-    "hours",
-    "how_to",
-    "inhope_member",
-    "source_url",
-    "source_title",
-    "verified_on",
-    "confidence",
-]
-NUMBER_COLUMNS = [
-    "country",
-    "country_name",
-    "service",
-    "number",
-    "note",
-    "source_url",
-    "source_title",
-    "verified_on",
-    "confidence",
-]
+
+
+def csv_columns(record_class: type) -> list[str]:
+    """The columns of a download: the country, then the record's public facts, then its source's."""
+    own = [name for name, spec, _ in facts(record_class) if spec.public]
+    source = [column_of(name, spec) for name, spec, _ in facts(Source) if spec.public]
+    return ["country", "country_name", *own, *source]
+
+
+def csv_row(record: Any, code: str | None) -> dict:
+    entry = fact_dict(record)
+    source = entry.pop("source")
+    row = {name: " ".join(value) if isinstance(value, list) else value for name, value in entry.items()}
+    row |= {column_of(name, spec): source[name] for name, spec, _ in facts(Source) if spec.public}
+    row |= {"country": code or "", "country_name": country_name(code, "en") if code else ""}
+    return {name: "" if value is None else value for name, value in row.items()}
+
+
+CHANNEL_COLUMNS = csv_columns(Channel)
+NUMBER_COLUMNS = csv_columns(EmergencyNumber)
 
 
 def _data_date() -> str:
@@ -97,28 +89,12 @@ def _as_download(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def _flat(entry: dict, code: str | None) -> dict:
-    source = entry.pop("source")
-    row = {key: ("" if value is None else value) for key, value in entry.items()}
-    if isinstance(row.get("languages"), list):
-        row["languages"] = " ".join(row["languages"])
-    return {
-        **row,
-        "country": code or "",
-        "country_name": country_name(code, "en") if code else "",
-        "source_url": source["url"],
-        "source_title": source["title"],
-        "verified_on": source["verified_on"],
-        "confidence": source["confidence"],
-    }
-
-
 @open_data
 def channels_csv(request):
     directory = read_directory()
-    rows = [_flat(channel_dict(c), c.country) for c in directory.international if c.shown]
+    rows = [csv_row(c, c.country) for c in directory.international if c.shown]
     for code in sorted(directory.countries):
-        rows += [_flat(channel_dict(c), code) for c in directory.countries[code].shown_channels()]
+        rows += [csv_row(c, code) for c in directory.countries[code].shown_channels()]
     return _csv_response(CHANNEL_COLUMNS, rows, "dont-look-away-channels.csv")
 
 
@@ -126,7 +102,7 @@ def channels_csv(request):
 def numbers_csv(request):
     directory = read_directory()
     rows = [
-        _flat(number_dict(number), code)
+        csv_row(number, code)
         for code in sorted(directory.countries)
         for number in directory.countries[code].shown_emergency_numbers()
     ]

@@ -1,9 +1,16 @@
-"""The OpenAPI 3.1 description of /api/v1/, written by hand so the field names stay a stable promise."""
+"""The OpenAPI 3.1 description of /api/v1/.
+
+The records' schemas come from their declarations in `directory/records.py`, as the API's answers do, so
+the two cannot drift apart; the rest is written by hand, so the field names stay a stable promise."""
+
+from dataclasses import fields
+from typing import Any
 
 from django.conf import settings
 
-from directory.choices import ChannelKind, Confidence, Scope, Service
 from directory.countries import ISO_CODES
+from directory.records import Channel, EmergencyNumber, Fact, Jurisdiction, Source, Type, facts
+from guide.routing import Fallback, StepKind
 
 CODES = sorted(ISO_CODES)
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
@@ -15,6 +22,33 @@ def _nullable(kind: str, **extra) -> dict:
 
 def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _property(spec: Fact, default: Any) -> dict:
+    nullable = not spec.required
+    match spec.type:
+        case Type.LANGUAGES:
+            schema: dict = {"type": "array", "items": {"type": "string"}}
+        case Type.FLAG:
+            schema = _nullable("boolean") if default is None else {"type": "boolean"}
+        case Type.CHOICE:
+            schema = {"type": "string", "enum": [choice.value for choice in spec.choices]}
+        case Type.DATE:
+            schema = _nullable("string", format="date") if nullable else {"type": "string", "format": "date"}
+        case Type.URL:
+            schema = _nullable("string", format="uri") if nullable else {"type": "string", "format": "uri"}
+        case _:
+            schema = _nullable("string") if nullable else {"type": "string"}
+    return {**schema, "description": spec.help} if spec.help else schema
+
+
+def fact_schema(record_class: type, **extra: dict) -> dict:
+    """The schema of a record as the API publishes it, from the record's own declaration."""
+    properties = {name: _property(spec, default) for name, spec, default in facts(record_class) if spec.public}
+    if "source" in {item.name for item in fields(record_class)}:
+        properties["source"] = _ref("Source")
+    properties |= extra
+    return {"type": "object", "required": list(properties), "properties": properties}
 
 
 def _json(schema: dict, description: str) -> dict:
@@ -43,74 +77,21 @@ SCHEMAS = {
             }
         },
     },
-    "Source": {
-        "type": "object",
-        "required": ["url", "title", "verified_on", "confidence"],
-        "description": "Where a fact was read, and when it was last verified.",
-        "properties": {
-            "url": {"type": "string", "format": "uri"},
-            "title": {"type": "string"},
-            "verified_on": {"type": "string", "format": "date"},
-            "confidence": {"type": "string", "enum": [c.value for c in Confidence]},
-        },
-    },
-    "Channel": {
-        "type": "object",
-        "required": [
-            "name",
-            "kind",
-            "scope",
-            "country",
-            "url",
-            "phone",
-            "email",
-            "languages",
-            "anonymous",
-            "hours",
-            "how_to",
-            "inhope_member",
-            "source",
-        ],
-        "properties": {
-            "name": {"type": "string"},
-            "kind": {"type": "string", "enum": [k.value for k in ChannelKind]},
-            "scope": {
-                "type": "string",
-                "enum": [s.value for s in Scope],
-                "description": "What it takes reports of: situations in person, material online, or both.",
-            },
-            "country": _nullable("string", description="ISO 3166-1 alpha-2; null for international channels."),
-            "url": _nullable("string"),
-            "phone": _nullable("string"),
-            "email": _nullable("string"),
-            "languages": {"type": "array", "items": {"type": "string"}},
-            "anonymous": _nullable("boolean", description="Whether anonymous reports are accepted; null if unknown."),
-            "hours": _nullable("string"),
-            "how_to": _nullable("string"),
-            "inhope_member": {"type": "boolean"},
-            "source": _ref("Source"),
-        },
-    },
-    "EmergencyNumber": {
-        "type": "object",
-        "required": ["service", "number", "note", "source"],
-        "properties": {
-            "service": {"type": "string", "enum": [s.value for s in Service]},
-            "number": {"type": "string"},
-            "note": _nullable("string"),
-            "source": _ref("Source"),
-        },
-    },
+    "Source": {**fact_schema(Source), "description": "Where a fact was read, and when it was last verified."},
+    "Channel": fact_schema(
+        Channel, country=_nullable("string", description="ISO 3166-1 alpha-2; null for international channels.")
+    ),
+    "EmergencyNumber": fact_schema(EmergencyNumber),
     "Jurisdiction": {
-        "type": ["object", "null"],
-        "required": ["nationals", "residents", "summary", "source"],
+        **fact_schema(Jurisdiction),
         "description": "Whether the country can prosecute offences its nationals or residents commit abroad.",
-        "properties": {
-            "nationals": _nullable("boolean"),
-            "residents": _nullable("boolean"),
-            "summary": {"type": "string"},
-            "source": _ref("Source"),
-        },
+    },
+    "HasMechanism": {
+        "type": "object",
+        "required": ["in_person", "online"],
+        "description": "Whether the country has a place to report (an official channel or a national reporting "
+        "point) for a situation seen in person, and for material seen online.",
+        "properties": {"in_person": {"type": "boolean"}, "online": {"type": "boolean"}},
     },
     "CountryName": {
         "type": "object",
@@ -120,7 +101,7 @@ SCHEMAS = {
     "CountrySummary": {
         "type": "object",
         "required": ["code", "name", "has_mechanism"],
-        "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "has_mechanism": {"type": "boolean"}},
+        "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "has_mechanism": _ref("HasMechanism")},
     },
     "Country": {
         "type": "object",
@@ -128,15 +109,15 @@ SCHEMAS = {
         "properties": {
             "code": {"type": "string"},
             "name": {"type": "string"},
-            "has_mechanism": {"type": "boolean"},
+            "has_mechanism": _ref("HasMechanism"),
             "emergency_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
-            "channels": {"type": "array", "items": _ref("Channel"), "description": "Official mechanisms."},
+            "channels": {"type": "array", "items": _ref("Channel"), "description": "Places to report."},
             "alternatives": {
                 "type": "array",
                 "items": _ref("Channel"),
-                "description": "Child helplines, partner organisations, tourist police…",
+                "description": "Child helplines, partner organisations…: not places to report, but help.",
             },
-            "jurisdiction": _ref("Jurisdiction"),
+            "jurisdiction": {"oneOf": [_ref("Jurisdiction"), {"type": "null"}]},
         },
     },
     "Step": {
@@ -144,23 +125,40 @@ SCHEMAS = {
         "required": [
             "kind",
             "country",
+            "fallback",
             "no_known_mechanism",
-            "alternatives",
             "emergency_numbers",
+            "home",
+            "home_emergency_numbers",
+            "police_numbers",
             "channels",
+            "alternatives",
             "jurisdiction",
         ],
         "properties": {
-            "kind": {
-                "type": "string",
-                "enum": ["emergency", "online_material", "happened", "lives", "nationality", "alternatives"],
-            },
+            "kind": {"type": "string", "enum": [kind.value for kind in StepKind]},
             "country": {"oneOf": [_ref("CountryName"), {"type": "null"}]},
-            "no_known_mechanism": {"type": "boolean"},
-            "alternatives": {"type": "boolean", "description": "The channels are alternatives, not official ones."},
+            "fallback": {
+                "type": "string",
+                "enum": [fallback.value for fallback in Fallback],
+                "description": "`police` when the country has no specific place to report what was seen: any "
+                "police station takes reports (`police_numbers`); `nothing` when not even a police number is known.",
+            },
+            "no_known_mechanism": {"type": "boolean", "description": "Nothing is known: fallback is `nothing`."},
             "emergency_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
-            "channels": {"type": "array", "items": _ref("Channel")},
-            "jurisdiction": _ref("Jurisdiction"),
+            "home": {
+                "oneOf": [_ref("CountryName"), {"type": "null"}],
+                "description": "For danger far from home: the witness's own country.",
+            },
+            "home_emergency_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
+            "police_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
+            "channels": {"type": "array", "items": _ref("Channel"), "description": "Places to report."},
+            "alternatives": {
+                "type": "array",
+                "items": _ref("Channel"),
+                "description": "Alternatives, labelled as such: not places to report, but help.",
+            },
+            "jurisdiction": {"oneOf": [_ref("Jurisdiction"), {"type": "null"}]},
         },
     },
     "Plan": {

@@ -1,59 +1,46 @@
-"""Plain dicts for the JSON API: stable field names, documented in docs/api.md."""
+"""Plain dicts for the JSON API: stable field names, documented in docs/api.md.
+
+Each record's fields come from its declaration in `directory/records.py` (`fact_dict`); only the public
+facts are published, with empty text as null.
+"""
+
+from typing import Any
 
 from directory.countries import country_name
-from directory.records import Channel, CountryRecord, EmergencyNumber, Jurisdiction, Source
+from directory.records import Channel, CountryRecord, Fact, Type, facts
 from guide.routing import Plan
 
+SEEN = ("in_person", "online")
 
-def source_dict(source: Source) -> dict:
-    return {
-        "url": source.url,
-        "title": source.title,
-        "verified_on": source.verified_on.isoformat(),
-        "confidence": source.confidence,
-    }
+
+def json_value(value: Any, spec: Fact) -> Any:
+    if spec.type == Type.LANGUAGES:
+        return list(value)
+    if spec.type == Type.DATE:
+        return value.isoformat() if value else None
+    if spec.type in (Type.FLAG, Type.CHOICE):
+        return value
+    return value or None
+
+
+def fact_dict(record: Any) -> dict:
+    """A record's public facts, and its source's, as JSON values."""
+    entry = {name: json_value(getattr(record, name), spec) for name, spec, _ in facts(type(record)) if spec.public}
+    source = getattr(record, "source", None)
+    return {**entry, "source": fact_dict(source)} if source else entry
 
 
 def channel_dict(channel: Channel) -> dict:
-    return {
-        "name": channel.name,
-        "kind": channel.kind,
-        "scope": channel.scope,
-        "country": channel.country,
-        "url": channel.url or None,
-        "phone": channel.phone or None,
-        "email": channel.email or None,
-        "languages": list(channel.languages),
-        "anonymous": channel.anonymous,
-        "hours": channel.hours or None,
-        "how_to": channel.how_to or None,
-        "inhope_member": channel.inhope_member,
-        "source": source_dict(channel.source),
-    }
-
-
-def number_dict(number: EmergencyNumber) -> dict:
-    return {
-        "service": number.service,
-        "number": number.number,
-        "note": number.note or None,
-        "source": source_dict(number.source),
-    }
-
-
-def jurisdiction_dict(law: Jurisdiction | None) -> dict | None:
-    if law is None:
-        return None
-    return {
-        "nationals": law.nationals,
-        "residents": law.residents,
-        "summary": law.summary,
-        "source": source_dict(law.source),
-    }
+    return {**fact_dict(channel), "country": channel.country}
 
 
 def _country(code: str | None) -> dict | None:
     return {"code": code, "name": country_name(code)} if code else None
+
+
+def has_mechanism(record: CountryRecord) -> dict:
+    """Whether the country has a place to report, for each thing a witness may have seen."""
+    return {seen: bool(record.mechanisms(seen)) for seen in SEEN}
 
 
 def plan_dict(plan: Plan) -> dict:
@@ -70,31 +57,32 @@ def plan_dict(plan: Plan) -> dict:
             {
                 "kind": step.kind.value,
                 "country": _country(step.country),
+                "fallback": step.fallback.value,
                 "no_known_mechanism": step.no_mechanism,
-                "alternatives": step.alternatives_only,
-                "emergency_numbers": [number_dict(number) for number in step.emergency_numbers],
+                "emergency_numbers": [fact_dict(number) for number in step.emergency_numbers],
+                "home": _country(step.home_country),
+                "home_emergency_numbers": [fact_dict(number) for number in step.home_numbers],
+                "police_numbers": [fact_dict(number) for number in step.police_numbers],
                 "channels": [channel_dict(channel) for channel in step.channels],
-                "jurisdiction": jurisdiction_dict(step.jurisdiction),
+                "alternatives": [channel_dict(channel) for channel in step.alternatives],
+                "jurisdiction": fact_dict(step.jurisdiction) if step.jurisdiction else None,
             }
             for step in plan.steps
         ],
     }
 
 
-def country_dict(record: CountryRecord, detail: bool = True) -> dict:
+def country_summary(record: CountryRecord, language: str | None = None) -> dict:
+    return {"code": record.code, "name": country_name(record.code, language), "has_mechanism": has_mechanism(record)}
+
+
+def country_dict(record: CountryRecord) -> dict:
     shown = record.shown_channels()
-    summary = {
-        "code": record.code,
-        "name": country_name(record.code),
-        "has_mechanism": any(channel.official for channel in shown),
-    }
-    if not detail:
-        return summary
-    law = record.jurisdiction if record.jurisdiction and record.jurisdiction.source.showable else None
+    law = record.shown_jurisdiction()
     return {
-        **summary,
-        "emergency_numbers": [number_dict(number) for number in record.shown_emergency_numbers()],
-        "channels": [channel_dict(channel) for channel in shown if channel.official],
-        "alternatives": [channel_dict(channel) for channel in shown if not channel.official],
-        "jurisdiction": jurisdiction_dict(law),
+        **country_summary(record),
+        "emergency_numbers": [fact_dict(number) for number in record.shown_emergency_numbers()],
+        "channels": [channel_dict(channel) for channel in shown if channel.place_to_report],
+        "alternatives": [channel_dict(channel) for channel in shown if not channel.place_to_report],
+        "jurisdiction": fact_dict(law) if law else None,
     }

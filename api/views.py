@@ -6,7 +6,7 @@ from django.utils.translation import override
 
 from api.http import json_error, open_data
 from api.openapi import openapi_document
-from api.serializers import channel_dict, country_dict, plan_dict
+from api.serializers import channel_dict, country_dict, has_mechanism, plan_dict
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.loading import read_directory
 from directory.models import Channel
@@ -51,9 +51,9 @@ def countries(request):
     if not language:
         return _bad_language()
     with override(language):
-        with_mechanism = Channel.objects.countries_with_mechanism()
+        directory = read_directory()
         items = [
-            {"code": code, "name": name, "has_mechanism": code in with_mechanism}
+            {"code": code, "name": name, "has_mechanism": has_mechanism(directory.country(code))}
             for code, name in countries_by_name(language)
         ]
         return JsonResponse({"countries": items})

@@ -19,6 +19,7 @@ class ChannelKind(models.TextChoices):
     GOVERNMENT = "government", _("Official body")
     HOTLINE = "hotline", _("Hotline for abuse material online")
     IWF_PORTAL = "iwf_portal", _("IWF reporting portal")
+    REPORTING_POINT = "reporting_point", _("National reporting point")
     HELPLINE = "helpline", _("Child helpline")
     PARTNER = "partner", _("Partner organisation")
     TOURIST_POLICE = "tourist_police", _("Tourist police")
@@ -26,8 +27,9 @@ class ChannelKind(models.TextChoices):
     DIRECTORY = "directory", _("International directory")
 
 
-# Official reporting mechanisms; every other kind is an alternative and is labelled as one.
-OFFICIAL_KINDS = frozenset({"police", "government", "hotline", "iwf_portal"})
+# Whether a channel is official is a fact of its own (`official` in the data files). A reporting point is a
+# place to report although an organisation runs it: it passes every report to the police.
+REPORTING_KINDS = frozenset({"reporting_point"})
 ONLINE_MATERIAL_KINDS = ("hotline", "iwf_portal")
 
 

@@ -6,6 +6,7 @@ must be one that works: phone numbers are checked against libphonenumber.
 """
 
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -18,48 +19,25 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from phonenumbers import shortnumberinfo
 
-from directory.choices import ChannelKind, Confidence, Scope, Service
+from directory.choices import ChannelKind
 from directory.countries import ISO_CODES
-from directory.records import Channel, CountryRecord, Directory, EmergencyNumber, Jurisdiction, Source
+from directory.records import (
+    Channel,
+    CountryRecord,
+    Directory,
+    EmergencyNumber,
+    Fact,
+    Jurisdiction,
+    Source,
+    Type,
+    facts,
+)
 
 INTERNATIONAL = "international"
 TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
-SOURCE_FIELDS = {"url", "title", "verified_on", "confidence"}
-NUMBER_FIELDS = {"service", "number", "note", "override", "source"}
-CHANNEL_FIELDS = {
-    "name",
-    "kind",
-    "scope",
-    "url",
-    "phone",
-    "email",
-    "languages",
-    "anonymous",
-    "hours",
-    "how_to",
-    "inhope_member",
-    "active",
-    "source",
-    "phone_override",
-}
-JURISDICTION_FIELDS = {"nationals", "residents", "summary", "source"}
 KNOWN_LANGUAGES = frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
 # Query parameters that only tell a site where a visitor came from: a witness's click must not carry them.
 TRACKING_KEYS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})
-# The longest text each field may hold: the database's column sizes, checked here so that a long value is
-# refused with a message on every database (SQLite would store it; PostgreSQL would fail mid-load).
-MAX_LENGTHS = {
-    "name": 200,
-    "url": 500,
-    "phone": 40,
-    "phone_override": 300,
-    "email": 254,
-    "hours": 200,
-    "number": 20,
-    "note": 300,
-    "override": 300,
-    "title": 300,
-}
 
 
 class DatasetError(Exception):
@@ -97,41 +75,75 @@ class _Reader:
             self.fail(where, f"missing required field(s) {', '.join(missing)}")
         return value
 
-    def text(self, value: Any, where: str, required: bool = False) -> str:
+    def record(self, record_class: type, value: Any, where: str, **extra: Any) -> Any:
+        """Read one entry of a record class: each of its facts by its type, and its source.
+
+        Any value of the wrong type, length or form is refused with its place; what is absent takes the
+        fact's default (unknown, for a yes/no fact that may be unknown).
+        """
+        specs = list(facts(record_class))
+        nested = "source" in {item.name for item in dataclass_fields(record_class)}
+        allowed = {name for name, _, _ in specs} | ({"source"} if nested else set())
+        required = {name for name, spec, _ in specs if spec.required} | ({"source"} if nested else set())
         if value is None:
-            value = ""
+            value = {}
+        entry = self.mapping(value, where, allowed, required)
+        read = {
+            name: self.fact(entry[name], f"{where}.{name}", spec) if entry.get(name) not in (None, "") else default
+            for name, spec, default in specs
+        }
+        if nested:
+            read["source"] = self.record(Source, entry["source"], f"{where}.source")
+        return record_class(**read, **extra)
+
+    def fact(self, value: Any, where: str, spec: Fact) -> Any:
+        match spec.type:
+            case Type.TEXT | Type.LONG_TEXT | Type.PHONE | Type.DIGITS:
+                if spec.type == Type.DIGITS and isinstance(value, int) and not isinstance(value, bool):
+                    value = str(value)
+                return self.text(value, where, spec.max_length)
+            case Type.URL:
+                return self.https_url(value, where, spec.max_length)
+            case Type.EMAIL:
+                email = self.text(value, where, spec.max_length)
+                try:
+                    validate_email(email)
+                except ValidationError:
+                    self.fail(where, f"{email!r} is not an e-mail address")
+                return email
+            case Type.LANGUAGES:
+                if not isinstance(value, list) or any(code not in KNOWN_LANGUAGES for code in value):
+                    self.fail(where, "must be a list of ISO 639-1 language codes, like [en, fr]")
+                return tuple(value)
+            case Type.FLAG:
+                if not isinstance(value, bool):
+                    self.fail(where, "must be true or false")
+                return value
+            case Type.CHOICE:
+                allowed = [item.value for item in spec.choices]
+                if value not in allowed:
+                    self.fail(where, f"{value!r} is not one of {', '.join(allowed)}")
+                return value
+            case Type.DATE:
+                return self.day(value, where)
+        raise AssertionError(f"no reader for {spec.type}")  # pragma: no cover - every Type is handled above
+
+    def text(self, value: Any, where: str, limit: int | None = None) -> str:
         if not isinstance(value, str):
             self.fail(where, "must be text (put it in quotes)")
         value = value.strip()
-        if required and not value:
-            self.fail(where, "must not be empty")
-        limit = MAX_LENGTHS.get(where.rsplit(".", 1)[-1])
         if limit and len(value) > limit:
             self.fail(where, f"is {len(value)} characters long; at most {limit} fit")
         return value
 
-    def flag(self, value: Any, where: str) -> bool | None:
-        if value is None:
-            return None
-        if not isinstance(value, bool):
-            self.fail(where, "must be true or false")
-        return value
-
-    def choice(self, value: Any, where: str, choices: type) -> str:
-        allowed = [item.value for item in choices]
-        if value not in allowed:
-            self.fail(where, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
-
-    def https_url(self, value: Any, where: str, required: bool = False) -> str:
-        url = self.text(value, where, required)
-        if url:
-            parts = urlsplit(url)
-            if parts.scheme != "https" or not parts.netloc or " " in url:
-                self.fail(where, f"must be a full https:// address, not {url!r}")
-            tracking = [key for key, _ in parse_qsl(parts.query) if key.startswith("utm_") or key in TRACKING_KEYS]
-            if tracking:
-                self.fail(where, f"carries tracking parameters ({', '.join(tracking)}); give the address without them")
+    def https_url(self, value: Any, where: str, limit: int | None) -> str:
+        url = self.text(value, where, limit)
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.netloc or " " in url:
+            self.fail(where, f"must be a full https:// address, not {url!r}")
+        tracking = [key for key, _ in parse_qsl(parts.query) if key.startswith("utm_") or key in TRACKING_KEYS]
+        if tracking:
+            self.fail(where, f"carries tracking parameters ({', '.join(tracking)}); give the address without them")
         return url
 
     def day(self, value: Any, where: str) -> date:
@@ -146,29 +158,17 @@ class _Reader:
             self.fail(where, f"{value.isoformat()} is in the future")
         return value
 
-    def source(self, value: Any, where: str) -> Source:
-        entry = self.mapping(value, where, SOURCE_FIELDS, SOURCE_FIELDS)
-        return Source(
-            url=self.https_url(entry["url"], f"{where}.url", required=True),
-            title=self.text(entry["title"], f"{where}.title", required=True),
-            verified_on=self.day(entry["verified_on"], f"{where}.verified_on"),
-            confidence=self.choice(entry["confidence"], f"{where}.confidence", Confidence),
-        )
-
-    def phone(self, value: Any, where: str, region: str | None, override: str = "") -> str:
-        number = self.text(value, where)
-        if not number:
-            return ""
+    def phone(self, number: str, where: str, region: str | None, override: str) -> None:
         if override and region and number.replace(" ", "").isdigit():
-            return number  # a short number libphonenumber does not know, kept for the stated reason
+            return  # a short number libphonenumber does not know, kept for the stated reason
         try:
             parsed = phonenumbers.parse(number, region)
         except phonenumbers.NumberParseException:
             self.fail(where, f"{number!r} is not a phone number" + ("" if region else " (write it with +country code)"))
         if phonenumbers.is_valid_number(parsed):
-            return number
+            return
         if region and shortnumberinfo.is_valid_short_number_for_region(parsed, region):
-            return number
+            return
         self.fail(
             where,
             f"{number!r} is not a valid number in {region or 'international format'}; if a source confirms it, "
@@ -176,75 +176,26 @@ class _Reader:
         )
 
     def emergency_number(self, value: Any, where: str, region: str) -> EmergencyNumber:
-        entry = self.mapping(value, where, NUMBER_FIELDS, {"service", "number", "source"})
-        number = self.text(
-            str(entry["number"]) if isinstance(entry["number"], int) else entry["number"], f"{where}.number"
-        )
-        if not number.replace(" ", "").isdigit():
-            self.fail(f"{where}.number", f"{number!r} must be digits only, as dialled in the country")
-        override = self.text(entry.get("override"), f"{where}.override")
-        if not shortnumberinfo.is_emergency_number(number.replace(" ", ""), region) and not override:
+        number = self.record(EmergencyNumber, value, where)
+        if not number.number.replace(" ", "").isdigit():
+            self.fail(f"{where}.number", f"{number.number!r} must be digits only, as dialled in the country")
+        if not shortnumberinfo.is_emergency_number(number.number.replace(" ", ""), region) and not number.override:
             self.fail(
                 f"{where}.number",
-                f"{number} is not an emergency number of {region} for libphonenumber; "
+                f"{number.number} is not an emergency number of {region} for libphonenumber; "
                 "add an `override` saying why it stands, with its source",
             )
-        return EmergencyNumber(
-            service=self.choice(entry["service"], f"{where}.service", Service),
-            number=number,
-            note=self.text(entry.get("note"), f"{where}.note"),
-            override=override,
-            source=self.source(entry["source"], f"{where}.source"),
-        )
+        return number
 
     def channel(self, value: Any, where: str, country: str | None) -> Channel:
-        entry = self.mapping(value, where, CHANNEL_FIELDS, {"name", "kind", "scope", "source"})
-        kind = self.choice(entry["kind"], f"{where}.kind", ChannelKind)
-        if kind == ChannelKind.DIRECTORY and country:
+        channel = self.record(Channel, value, where, country=country)
+        if channel.kind == ChannelKind.DIRECTORY and country:
             self.fail(f"{where}.kind", "directory channels belong in international.yaml")
-        languages = entry.get("languages") or []
-        if not isinstance(languages, list) or any(code not in KNOWN_LANGUAGES for code in languages):
-            self.fail(f"{where}.languages", "must be a list of ISO 639-1 language codes, like [en, fr]")
-        email = self.text(entry.get("email"), f"{where}.email")
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                self.fail(f"{where}.email", f"{email!r} is not an e-mail address")
-        channel = Channel(
-            name=self.text(entry["name"], f"{where}.name", required=True),
-            kind=kind,
-            scope=self.choice(entry["scope"], f"{where}.scope", Scope),
-            country=country,
-            url=self.https_url(entry.get("url"), f"{where}.url"),
-            phone=self.phone(
-                entry.get("phone"),
-                f"{where}.phone",
-                country,
-                self.text(entry.get("phone_override"), f"{where}.phone_override"),
-            ),
-            phone_override=self.text(entry.get("phone_override"), f"{where}.phone_override"),
-            email=email,
-            languages=tuple(languages),
-            anonymous=self.flag(entry.get("anonymous"), f"{where}.anonymous"),
-            hours=self.text(entry.get("hours"), f"{where}.hours"),
-            how_to=self.text(entry.get("how_to"), f"{where}.how_to"),
-            inhope_member=bool(self.flag(entry.get("inhope_member"), f"{where}.inhope_member")),
-            active=self.flag(entry.get("active"), f"{where}.active") is not False,
-            source=self.source(entry["source"], f"{where}.source"),
-        )
+        if channel.phone:
+            self.phone(channel.phone, f"{where}.phone", country, channel.phone_override)
         if not (channel.url or channel.phone or channel.email):
             self.fail(where, "needs at least one way to reach it: url, phone or email")
         return channel
-
-    def jurisdiction(self, value: Any, where: str) -> Jurisdiction:
-        entry = self.mapping(value, where, JURISDICTION_FIELDS, {"source"})
-        return Jurisdiction(
-            nationals=self.flag(entry.get("nationals"), f"{where}.nationals"),
-            residents=self.flag(entry.get("residents"), f"{where}.residents"),
-            summary=self.text(entry.get("summary"), f"{where}.summary"),
-            source=self.source(entry["source"], f"{where}.source"),
-        )
 
     def listing(self, value: Any, where: str) -> list:
         if value is None:
@@ -292,7 +243,7 @@ def read_text(text: str, filename: str, label: str | None = None, today: date | 
     ]
     _refuse_duplicates(reader, "emergency_numbers", [(n.service, n.number) for n in numbers])
     _refuse_duplicates(reader, "channels", [(c.kind, c.name) for c in channels])
-    jurisdiction = reader.jurisdiction(top["jurisdiction"], "jurisdiction") if top.get("jurisdiction") else None
+    jurisdiction = reader.record(Jurisdiction, top["jurisdiction"], "jurisdiction") if top.get("jurisdiction") else None
     return CountryRecord(
         code=code, emergency_numbers=tuple(numbers), channels=tuple(channels), jurisdiction=jurisdiction
     )

@@ -5,67 +5,33 @@ out, so an export diffs cleanly against the files it came from.
 """
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from directory.dataset import INTERNATIONAL
-from directory.records import Channel, CountryRecord, Directory, EmergencyNumber, Jurisdiction, Source
+from directory.records import CountryRecord, Directory, Type, facts
 
 
-def _source(source: Source) -> dict:
-    return {
-        "url": source.url,
-        "title": source.title,
-        "verified_on": source.verified_on,
-        "confidence": source.confidence,
-    }
-
-
-def _without_empty(entry: dict) -> dict:
-    return {key: value for key, value in entry.items() if value not in ("", None, [], ())}
-
-
-def _number(number: EmergencyNumber) -> dict:
-    entry = {"service": number.service, "number": number.number, "note": number.note, "override": number.override}
-    return {**_without_empty(entry), "source": _source(number.source)}
-
-
-def _channel(channel: Channel) -> dict:
-    entry = _without_empty(
-        {
-            "name": channel.name,
-            "kind": channel.kind,
-            "scope": channel.scope,
-            "url": channel.url,
-            "phone": channel.phone,
-            "phone_override": channel.phone_override,
-            "email": channel.email,
-            "languages": list(channel.languages),
-            "anonymous": channel.anonymous,
-            "hours": channel.hours,
-            "how_to": channel.how_to,
-        }
-    )
-    if channel.inhope_member:
-        entry["inhope_member"] = True
-    if not channel.active:
-        entry["active"] = False
-    return {**entry, "source": _source(channel.source)}
-
-
-def _jurisdiction(law: Jurisdiction) -> dict:
-    entry = _without_empty({"nationals": law.nationals, "residents": law.residents, "summary": law.summary})
-    return {**entry, "source": _source(law.source)}
+def entry_of(record: Any) -> dict:
+    """A record as a data-file entry: its facts in schema order, defaults left out (required ones kept)."""
+    entry: dict[str, Any] = {}
+    for name, spec, default in facts(type(record)):
+        value = getattr(record, name)
+        if spec.required or value != default:
+            entry[name] = list(value) if spec.type == Type.LANGUAGES else value
+    source = getattr(record, "source", None)
+    return {**entry, "source": entry_of(source)} if source else entry
 
 
 def record_to_dict(record: CountryRecord) -> dict:
     content: dict = {"country": record.code}
     if record.emergency_numbers:
-        content["emergency_numbers"] = [_number(number) for number in record.emergency_numbers]
+        content["emergency_numbers"] = [entry_of(number) for number in record.emergency_numbers]
     if record.channels:
-        content["channels"] = [_channel(channel) for channel in record.channels]
+        content["channels"] = [entry_of(channel) for channel in record.channels]
     if record.jurisdiction:
-        content["jurisdiction"] = _jurisdiction(record.jurisdiction)
+        content["jurisdiction"] = entry_of(record.jurisdiction)
     return content
 
 

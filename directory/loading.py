@@ -14,31 +14,9 @@ from directory import models, records
 from directory.countries import ISO_CODES
 
 
-def _source_fields(source: records.Source) -> dict:
-    return {
-        "source_url": source.url,
-        "source_title": source.title,
-        "verified_on": source.verified_on,
-        "confidence": source.confidence,
-    }
-
-
-def _channel_fields(channel: records.Channel, position: int) -> dict:
-    return {
-        "scope": channel.scope,
-        "url": channel.url,
-        "phone": channel.phone,
-        "phone_override": channel.phone_override,
-        "email": channel.email,
-        "languages": list(channel.languages),
-        "anonymous": channel.anonymous,
-        "hours": channel.hours,
-        "how_to": channel.how_to,
-        "inhope_member": channel.inhope_member,
-        "active": channel.active,
-        "position": position,
-        **_source_fields(channel.source),
-    }
+def _fields(record, key: tuple[str, ...], **extra) -> dict:
+    """The columns to write for a record, less those of its natural key (they identify the row)."""
+    return {name: value for name, value in models.column_values(record).items() if name not in key} | extra
 
 
 class LoadReport(Counter):
@@ -101,7 +79,7 @@ def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
     positions = _positions(all_channels)
     _sync(
         {(row.country_id, row.kind, row.name): row for row in scoped(models.Channel.objects.all())},
-        {channel.key: _channel_fields(channel, positions[channel.key]) for channel in all_channels},
+        {channel.key: _fields(channel, ("kind", "name"), position=positions[channel.key]) for channel in all_channels},
         lambda key, fields: models.Channel.objects.create(country_id=key[0], kind=key[1], name=key[2], **fields),
         counts,
     )
@@ -109,12 +87,9 @@ def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
     wanted_numbers = {}
     for record in directory.countries.values():
         for position, number in enumerate(record.emergency_numbers):
-            wanted_numbers[(record.code, number.service, number.number)] = {
-                "note": number.note,
-                "override": number.override,
-                "position": position,
-                **_source_fields(number.source),
-            }
+            wanted_numbers[(record.code, number.service, number.number)] = _fields(
+                number, ("service", "number"), position=position
+            )
     _sync(
         {(row.country_id, row.service, row.number): row for row in scoped(models.EmergencyNumber.objects.all())},
         wanted_numbers,
@@ -125,14 +100,7 @@ def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
     )
 
     wanted_law = {
-        record.code: {
-            "nationals": record.jurisdiction.nationals,
-            "residents": record.jurisdiction.residents,
-            "summary": record.jurisdiction.summary,
-            **_source_fields(record.jurisdiction.source),
-        }
-        for record in directory.countries.values()
-        if record.jurisdiction
+        record.code: _fields(record.jurisdiction, ()) for record in directory.countries.values() if record.jurisdiction
     }
     _sync(
         {row.country_id: row for row in scoped(models.Jurisdiction.objects.all())},

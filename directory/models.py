@@ -1,4 +1,10 @@
-"""The directory in the database: countries, their reporting channels, emergency numbers and law."""
+"""The directory in the database: countries, their reporting channels, emergency numbers and law.
+
+The columns of each fact come from its record class (`directory/records.py`), where each fact's shape is
+written once: `facts_model` turns those declarations into an abstract model that the tables below extend.
+"""
+
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -6,16 +12,62 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory import records
-from directory.choices import (
-    OFFICIAL_KINDS,
-    SHOWABLE_CONFIDENCE,
-    ChannelKind,
-    Confidence,
-    LinkStatus,
-    Scope,
-    Service,
-)
+from directory.choices import SHOWABLE_CONFIDENCE, LinkStatus
 from directory.countries import country_name
+from directory.records import Fact, Type, column_of, facts
+
+
+def _model_field(spec: Fact, default: Any) -> models.Field:
+    optional = not spec.required
+    common: dict[str, Any] = {"help_text": spec.help} if spec.help else {}
+    match spec.type:
+        case Type.TEXT | Type.PHONE | Type.DIGITS:
+            return models.CharField(max_length=spec.max_length, blank=optional, **common)
+        case Type.LONG_TEXT:
+            return models.TextField(blank=True, **common)
+        case Type.URL:
+            return models.URLField(max_length=spec.max_length, blank=optional, **common)
+        case Type.EMAIL:
+            return models.EmailField(max_length=spec.max_length, blank=optional, **common)
+        case Type.LANGUAGES:
+            return models.JSONField(default=list, blank=True, **common)
+        case Type.FLAG if default is None:
+            return models.BooleanField(null=True, blank=True, **common)
+        case Type.FLAG:
+            return models.BooleanField(default=default, **common)
+        case Type.CHOICE:
+            longest = max(len(choice.value) for choice in spec.choices)
+            return models.CharField(max_length=max(longest, 20), choices=spec.choices.choices, **common)
+        case Type.DATE:
+            return models.DateField(null=optional, blank=optional, **common)
+    raise AssertionError(f"no column for {spec.type}")  # pragma: no cover - every Type is handled above
+
+
+def facts_model(name: str, record_class: type) -> type[models.Model]:
+    """An abstract model with one column per fact of `record_class` (nested records excluded)."""
+    attributes: dict[str, Any] = {"__module__": __name__, "Meta": type("Meta", (), {"abstract": True})}
+    for field_name, spec, default in facts(record_class):
+        attributes[column_of(field_name, spec)] = _model_field(spec, default)
+    return type(name, (models.Model,), attributes)
+
+
+def record_values(row: models.Model, record_class: type) -> dict[str, Any]:
+    """A row's facts as the keyword arguments of its record class."""
+    values = {}
+    for field_name, spec, _default in facts(record_class):
+        value = getattr(row, column_of(field_name, spec))
+        values[field_name] = tuple(value) if spec.type == Type.LANGUAGES else value
+    return values
+
+
+def column_values(record: Any) -> dict[str, Any]:
+    """A record's facts (its source's too) as column values: what the loader writes."""
+    values = {}
+    for field_name, spec, _default in facts(type(record)):
+        value = getattr(record, field_name)
+        values[column_of(field_name, spec)] = list(value) if spec.type == Type.LANGUAGES else value
+    source = getattr(record, "source", None)
+    return {**values, **(column_values(source) if source else {})}
 
 
 class Country(models.Model):
@@ -35,19 +87,14 @@ class Country(models.Model):
         return country_name(self.code)
 
 
-class SourcedFact(models.Model):
+class SourcedFact(facts_model("SourceFacts", records.Source)):
     """Every fact shown to a witness says where it was read and when."""
-
-    source_url = models.URLField(max_length=500)
-    source_title = models.CharField(max_length=300)
-    verified_on = models.DateField()
-    confidence = models.CharField(max_length=12, choices=Confidence.choices)
 
     class Meta:
         abstract = True
 
     def source_record(self) -> records.Source:
-        return records.Source(self.source_url, self.source_title, self.verified_on, self.confidence)
+        return records.Source(**record_values(self, records.Source))
 
 
 class ChannelQuerySet(models.QuerySet):
@@ -60,12 +107,8 @@ class ChannelQuerySet(models.QuerySet):
     def international(self):
         return self.filter(country__isnull=True)
 
-    def countries_with_mechanism(self) -> set[str]:
-        """Codes of the countries with at least one official mechanism shown to witnesses."""
-        return set(self.shown().filter(kind__in=OFFICIAL_KINDS).values_list("country_id", flat=True))
 
-
-class Channel(SourcedFact):
+class Channel(facts_model("ChannelFacts", records.Channel), SourcedFact):
     country = models.ForeignKey(
         Country,
         null=True,
@@ -74,23 +117,6 @@ class Channel(SourcedFact):
         related_name="channels",
         help_text=_("Empty for channels that serve every country."),
     )
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=ChannelKind.choices)
-    scope = models.CharField(max_length=10, choices=Scope.choices)
-    url = models.URLField(max_length=500, blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    phone_override = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text=_("Why this short number stands although libphonenumber does not know it."),
-    )
-    email = models.EmailField(blank=True)
-    languages = models.JSONField(default=list, blank=True)
-    anonymous = models.BooleanField(null=True, blank=True)
-    hours = models.CharField(max_length=200, blank=True)
-    how_to = models.TextField(blank=True)
-    inhope_member = models.BooleanField(default=False)
-    active = models.BooleanField(default=True)
     position = models.PositiveSmallIntegerField(default=0)
     # Filled in by `manage.py check_links`, never by the data files.
     link_status = models.CharField(max_length=12, choices=LinkStatus.choices, blank=True)
@@ -114,36 +140,16 @@ class Channel(SourcedFact):
 
     def to_record(self) -> records.Channel:
         return records.Channel(
-            name=self.name,
-            kind=self.kind,
-            scope=self.scope,
+            **record_values(self, records.Channel),
             source=self.source_record(),
             country=self.country_id,
-            url=self.url,
-            phone=self.phone,
-            phone_override=self.phone_override,
-            email=self.email,
-            languages=tuple(self.languages),
-            anonymous=self.anonymous,
-            hours=self.hours,
-            how_to=self.how_to,
-            inhope_member=self.inhope_member,
-            active=self.active,
             link_status=self.link_status,
             link_checked_at=self.link_checked_at,
         )
 
 
-class EmergencyNumber(SourcedFact):
+class EmergencyNumber(facts_model("EmergencyNumberFacts", records.EmergencyNumber), SourcedFact):
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="emergency_numbers")
-    service = models.CharField(max_length=20, choices=Service.choices)
-    number = models.CharField(max_length=20)
-    note = models.CharField(max_length=300, blank=True)
-    override = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text=_("Why this number stands although libphonenumber does not list it."),
-    )
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -157,34 +163,20 @@ class EmergencyNumber(SourcedFact):
         return f"{self.number} ({self.service})"
 
     def to_record(self) -> records.EmergencyNumber:
-        return records.EmergencyNumber(
-            service=self.service,
-            number=self.number,
-            source=self.source_record(),
-            note=self.note,
-            override=self.override,
-        )
+        return records.EmergencyNumber(**record_values(self, records.EmergencyNumber), source=self.source_record())
 
 
-class Jurisdiction(SourcedFact):
+class Jurisdiction(facts_model("JurisdictionFacts", records.Jurisdiction), SourcedFact):
     """What is known of a country's power to prosecute offences its people commit abroad."""
 
     country = models.OneToOneField(Country, on_delete=models.CASCADE, related_name="jurisdiction")
-    nationals = models.BooleanField(null=True, blank=True)
-    residents = models.BooleanField(null=True, blank=True)
-    summary = models.TextField(blank=True)
     history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"Jurisdiction of {self.country_id}"
 
     def to_record(self) -> records.Jurisdiction:
-        return records.Jurisdiction(
-            source=self.source_record(),
-            nationals=self.nationals,
-            residents=self.residents,
-            summary=self.summary,
-        )
+        return records.Jurisdiction(**record_values(self, records.Jurisdiction), source=self.source_record())
 
 
 class DirectoryRevision(models.Model):

@@ -1,53 +1,152 @@
-"""The directory as plain, immutable values.
+"""The directory as plain, immutable values — and the one place where each fact's shape is written.
 
 The data files are parsed into these, the database is read into these, and the routing function takes
 these: so the guide can be computed and tested without a database or a request.
+
+Each field that is a fact of the directory carries a `Fact` in its metadata (`fact(...)`). That one
+declaration drives everything that handles the fact: the data-file checker, the database columns, the
+loader, the exporter, the API, its OpenAPI description and the CSV downloads (see `facts()`). Adding a
+field to a channel is one line here and a migration.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
 
-from directory.choices import OFFICIAL_KINDS, SHOWABLE_CONFIDENCE
+from directory.choices import (
+    REPORTING_KINDS,
+    SHOWABLE_CONFIDENCE,
+    ChannelKind,
+    Confidence,
+    Scope,
+    Service,
+)
+
+
+class Type(StrEnum):
+    """How a fact is written in a data file, checked, stored and published."""
+
+    TEXT = "text"  # one line, up to `max_length` characters
+    LONG_TEXT = "long_text"  # one or two plain sentences, no length limit
+    URL = "url"  # a full https:// address without tracking parameters
+    EMAIL = "email"
+    PHONE = "phone"  # checked with libphonenumber for the channel's country
+    DIGITS = "digits"  # an emergency number, as dialled inside its country
+    LANGUAGES = "languages"  # a list of ISO 639-1 codes
+    FLAG = "flag"  # true | false; with `default=None`, absent means unknown
+    CHOICE = "choice"  # one of `choices`
+    DATE = "date"  # YYYY-MM-DD, never in the future
 
 
 @dataclass(frozen=True)
+class Fact:
+    type: Type
+    max_length: int | None = None
+    required: bool = False
+    choices: Any = None  # a TextChoices class, for Type.CHOICE
+    public: bool = True  # published in the API and the downloads; False: for maintainers only
+    column: str = ""  # the database column (and CSV column), when it is not the field's name
+    help: str = ""  # what the field means: the OpenAPI description and the admin's help text
+
+
+def fact(type: Type, default: Any = "", **options: Any) -> Any:
+    return field(default=default, metadata={"fact": Fact(type, **options)})
+
+
+def facts(record_class: type) -> Iterator[tuple[str, Fact, Any]]:
+    """(name, Fact, default) of each fact of a record class, in the order the data files write them."""
+    for item in fields(record_class):
+        if "fact" in item.metadata:
+            yield item.name, item.metadata["fact"], item.default
+
+
+def column_of(name: str, spec: Fact) -> str:
+    return spec.column or name
+
+
+@dataclass(frozen=True, kw_only=True)
 class Source:
-    url: str
-    title: str
-    verified_on: date
-    confidence: str
+    url: str = fact(Type.URL, max_length=500, required=True, column="source_url")
+    title: str = fact(Type.TEXT, max_length=300, required=True, column="source_title")
+    verified_on: date = fact(
+        Type.DATE, None, required=True, help="The day the source was read or checked (never in the future)."
+    )
+    confidence: str = fact(Type.CHOICE, required=True, choices=Confidence, column="confidence")
+    published: date | None = fact(
+        Type.DATE,
+        None,
+        column="source_published",
+        help="The page's own date (published or updated), when it shows one; null when it shows none.",
+    )
 
     @property
     def showable(self) -> bool:
         return self.confidence in SHOWABLE_CONFIDENCE
 
+    @property
+    def dated(self) -> date:
+        """The oldest date that tells how current the fact is: the page's own date where known, else the read."""
+        return min(self.published, self.verified_on) if self.published else self.verified_on
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, kw_only=True)
 class EmergencyNumber:
-    service: str
-    number: str
+    service: str = fact(Type.CHOICE, required=True, choices=Service)
+    number: str = fact(Type.DIGITS, max_length=20, required=True)
+    note: str = fact(Type.TEXT, max_length=300)
+    override: str = fact(
+        Type.TEXT, max_length=300, public=False, help="Why this number stands although libphonenumber does not list it."
+    )
     source: Source
-    note: str = ""
-    override: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Channel:
-    name: str
-    kind: str
-    scope: str
+    name: str = fact(Type.TEXT, max_length=200, required=True)
+    kind: str = fact(Type.CHOICE, required=True, choices=ChannelKind)
+    official: bool = fact(
+        Type.FLAG,
+        False,
+        required=True,
+        help="Run by the state (police, ministry, public body): an official reporting mechanism.",
+    )
+    scope: str = fact(
+        Type.CHOICE,
+        required=True,
+        choices=Scope,
+        help="What it takes reports of: situations in person, material online, or both.",
+    )
+    url: str = fact(Type.URL, max_length=500, help="The page where one reports.")
+    phone: str = fact(Type.PHONE, max_length=40, help="As dialled inside the channel's country.")
+    phone_override: str = fact(
+        Type.TEXT,
+        max_length=300,
+        public=False,
+        help="Why this short number stands although libphonenumber does not know it.",
+    )
+    email: str = fact(Type.EMAIL, max_length=254)
+    languages: tuple[str, ...] = fact(Type.LANGUAGES, (), help="ISO 639-1 codes of the languages reports are taken in.")
+    anonymous: bool | None = fact(Type.FLAG, None, help="Whether anonymous reports are accepted; null if unknown.")
+    reports_from_abroad: bool | None = fact(
+        Type.FLAG, None, help="Whether reports are accepted from outside the country; null if unknown."
+    )
+    contact_required: bool | None = fact(
+        Type.FLAG, None, help="Whether the person reporting must give contact details; null if unknown."
+    )
+    reference_number: bool | None = fact(
+        Type.FLAG, None, help="Whether the person reporting gets a reference number; null if unknown."
+    )
+    response_time: str = fact(Type.TEXT, max_length=200, help="Any response time the channel promises.")
+    run_by: str = fact(Type.TEXT, max_length=200, help="Who runs it, for a reporting point run by an organisation.")
+    passes_to: str = fact(Type.TEXT, max_length=200, help="Whom it passes reports to (a reporting point).")
+    hours: str = fact(Type.TEXT, max_length=200)
+    how_to: str = fact(Type.LONG_TEXT, help="How to use it, in one or two plain sentences from its source.")
+    inhope_member: bool = fact(Type.FLAG, False)
+    active: bool = fact(Type.FLAG, True, public=False, help="False keeps the entry but hides it.")
     source: Source
-    country: str | None = None  # None for international channels
-    url: str = ""
-    phone: str = ""
-    phone_override: str = ""  # why a short number libphonenumber does not know still stands
-    email: str = ""
-    languages: tuple[str, ...] = ()
-    anonymous: bool | None = None
-    hours: str = ""
-    how_to: str = ""
-    inhope_member: bool = False
-    active: bool = True
+    country: str | None = None  # None for international channels; from the file name, not a field of it
     link_status: str = ""  # filled in by the link checker; empty when never checked
     link_checked_at: datetime | None = None
 
@@ -65,20 +164,27 @@ class Channel:
         return self.active and self.source.showable
 
     @property
-    def official(self) -> bool:
-        """An official reporting mechanism; anything else is an alternative and labelled as one."""
-        return self.kind in OFFICIAL_KINDS
+    def place_to_report(self) -> bool:
+        """Takes reports itself: an official mechanism, or a reporting point that passes them to the police.
+
+        Anything else (a child helpline, a partner organisation, a directory) is an alternative and is
+        labelled as one.
+        """
+        return self.official or self.kind in REPORTING_KINDS
 
     def takes(self, seen: str) -> bool:
         return self.scope in (seen, "both")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Jurisdiction:
+    nationals: bool | None = fact(Type.FLAG, None, help="Can prosecute its nationals for offences abroad.")
+    residents: bool | None = fact(Type.FLAG, None, help="Can prosecute its habitual residents for offences abroad.")
+    summary: str = fact(Type.LONG_TEXT, help="What the law says, in plain words, for the public.")
+    maintainer_note: str = fact(
+        Type.LONG_TEXT, public=False, help="What was not read or checked: for maintainers, never shown to witnesses."
+    )
     source: Source
-    nationals: bool | None = None
-    residents: bool | None = None
-    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +199,25 @@ class CountryRecord:
 
     def shown_emergency_numbers(self) -> tuple[EmergencyNumber, ...]:
         return tuple(number for number in self.emergency_numbers if number.source.showable)
+
+    def mechanisms(self, seen: str) -> tuple[Channel, ...]:
+        """The one definition of "has a mechanism": the shown places to report that take what was seen.
+
+        The routing, the coverage report, the admin map, the country list and the API all ask this.
+        """
+        return tuple(c for c in self.shown_channels() if c.place_to_report and c.takes(seen))
+
+    def alternatives(self, seen: str) -> tuple[Channel, ...]:
+        return tuple(c for c in self.shown_channels() if not c.place_to_report and c.takes(seen))
+
+    def police_numbers(self) -> tuple[EmergencyNumber, ...]:
+        """The numbers that reach the police: the police's own first, then the general emergency number."""
+        shown = self.shown_emergency_numbers()
+        return tuple(n for n in shown if n.service == "police") + tuple(n for n in shown if n.service == "general")
+
+    def shown_jurisdiction(self) -> Jurisdiction | None:
+        law = self.jurisdiction
+        return law if law and law.source.showable else None
 
 
 @dataclass(frozen=True)

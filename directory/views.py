@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.coverage import CountryCoverage, coverage_report
 from directory.loading import read_directory
-from directory.models import Channel
 from directory.world_map import STATUS_COLOURS, coverage_map, status_of
 from dontlookaway.caching import public_page
 from guide.models import PlanCount
@@ -17,8 +16,12 @@ from guide.usage import public_figure
 
 @public_page
 def country_list(request):
-    with_mechanism = Channel.objects.countries_with_mechanism()
-    countries = [(code, name, code in with_mechanism) for code, name in countries_by_name()]
+    directory = read_directory()
+    countries = [
+        (code, name, bool(record.mechanisms("in_person")), bool(record.mechanisms("online")))
+        for code, name in countries_by_name()
+        for record in [directory.country(code)]
+    ]
     return render(request, "directory/country_list.html", {"countries": countries})
 
 
@@ -36,10 +39,11 @@ def country_detail(request, code: str):
         "code": code,
         "record": record,
         "numbers": record.shown_emergency_numbers(),
-        "official": [c for c in channels if c.official],
-        "alternatives": [c for c in channels if not c.official],
+        "police": record.police_numbers(),
+        "places": [c for c in channels if c.place_to_report],
+        "alternatives": [c for c in channels if not c.place_to_report],
         "international": [c for c in directory.international if c.shown],
-        "law": record.jurisdiction if record.jurisdiction and record.jurisdiction.source.showable else None,
+        "law": record.shown_jurisdiction(),
     }
     return render(request, "directory/country_detail.html", context)
 

@@ -35,3 +35,5 @@ urlpatterns += i18n_patterns(
     path("partners/", include("partners.urls")),
     path("", include("content.urls")),
 )
+
+handler500 = "guide.views.server_error"

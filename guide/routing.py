@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from directory.choices import ONLINE_MATERIAL_KINDS, SERVICE_ORDER
-from directory.records import Channel, Directory, EmergencyNumber, Jurisdiction
+from directory.records import Channel, CountryRecord, Directory, EmergencyNumber, Jurisdiction
 
 
 class Seen(StrEnum):
@@ -25,6 +25,14 @@ class StepKind(StrEnum):
     ALTERNATIVES = "alternatives"  # other help: helplines, partner organisations, embassies
 
 
+class Fallback(StrEnum):
+    """What a report step offers when the country has no specific place to report what was seen."""
+
+    NONE = "none"  # it has places to report: `channels`
+    POLICE = "police"  # none specific, but every police force takes reports: `police_numbers`
+    NOTHING = "nothing"  # nothing known at all, not even a police number: only alternatives
+
+
 @dataclass(frozen=True)
 class Answers:
     danger: bool
@@ -38,20 +46,35 @@ class Answers:
         """The country the witness is most likely in: where it happened, else home."""
         return self.happened or self.lives
 
+    @property
+    def abroad(self) -> bool:
+        return bool(self.happened) and self.happened != self.lives
+
 
 @dataclass(frozen=True)
 class Step:
     kind: StepKind
     country: str | None = None
+    # Places to report (official channels, reporting points); for the last step, the alternatives.
     channels: tuple[Channel, ...] = ()
     emergency_numbers: tuple[EmergencyNumber, ...] = ()
-    # Set when the country has no known official mechanism: `channels` then holds its alternatives.
-    no_mechanism: bool = False
+    # Danger far from home: the home country's numbers, for a witness who is already back.
+    home_country: str | None = None
+    home_numbers: tuple[EmergencyNumber, ...] = ()
+    fallback: Fallback = Fallback.NONE
+    police_numbers: tuple[EmergencyNumber, ...] = ()  # how to reach the police when `fallback` is POLICE
+    alternatives: tuple[Channel, ...] = ()  # labelled as alternatives, after the places to report
     jurisdiction: Jurisdiction | None = None
 
     @property
-    def alternatives_only(self) -> bool:
-        return self.kind == StepKind.ALTERNATIVES or self.no_mechanism
+    def no_mechanism(self) -> bool:
+        """True only where nothing is known: no place to report and no police number."""
+        return self.fallback == Fallback.NOTHING
+
+    @property
+    def lead(self) -> Channel | None:
+        """The first place to report: what the plan's summary names."""
+        return self.channels[0] if self.channels else None
 
 
 @dataclass(frozen=True)
@@ -59,8 +82,8 @@ class Plan:
     answers: Answers
     steps: tuple[Step, ...] = field(default_factory=tuple)
 
-    def channels(self) -> list[Channel]:
-        return [channel for step in self.steps for channel in step.channels]
+    def all_channels(self) -> list[Channel]:
+        return [channel for step in self.steps for channel in (*step.channels, *step.alternatives)]
 
 
 def build_plan(answers: Answers, directory: Directory) -> Plan:
@@ -73,32 +96,65 @@ def build_plan(answers: Answers, directory: Directory) -> Plan:
         return fresh
 
     if answers.danger:
-        numbers = directory.country(answers.where_now).shown_emergency_numbers()
-        steps.append(Step(StepKind.EMERGENCY, answers.where_now, emergency_numbers=_by_service(numbers)))
+        steps.append(_emergency_step(answers, directory))
 
     if answers.seen == Seen.ONLINE:
         steps.append(Step(StepKind.ONLINE_MATERIAL, channels=take(_online_material_channels(answers, directory))))
 
     for kind, code in _countries_to_report_to(answers):
         record = directory.country(code)
-        shown = record.shown_channels()
-        official = [c for c in shown if c.official and c.takes(answers.seen)]
-        law = record.jurisdiction if kind != StepKind.HAPPENED and record.jurisdiction else None
-        law = law if law and law.source.showable else None
-        if official:
-            fresh = take(official)
-            if fresh or law:
-                steps.append(Step(kind, code, channels=fresh, jurisdiction=law))
-        else:
-            alternatives = take(c for c in shown if not c.official)
-            steps.append(Step(kind, code, channels=alternatives, no_mechanism=True, jurisdiction=law))
+        mechanisms = record.mechanisms(answers.seen)
+        law = _law_for(kind, answers, record)
+        if mechanisms:
+            places = take(mechanisms)  # empty only when the online step above already lists them
+            if places or law:
+                steps.append(Step(kind, code, channels=places, jurisdiction=law))
+            continue
+        police = record.police_numbers()
+        steps.append(
+            Step(
+                kind,
+                code,
+                fallback=Fallback.POLICE if police else Fallback.NOTHING,
+                police_numbers=police,
+                alternatives=take(record.alternatives(answers.seen)),
+                jurisdiction=law,
+            )
+        )
 
-    where = directory.country(answers.where_now).shown_channels()
-    other_help = [c for c in where if not c.official] + [
+    where = directory.country(answers.where_now)
+    other_help = [*where.alternatives(answers.seen)] + [
         c for c in directory.international if c.shown and c.takes(answers.seen)
     ]
     steps.append(Step(StepKind.ALTERNATIVES, answers.where_now, channels=take(other_help)))
     return Plan(answers=answers, steps=tuple(steps))
+
+
+def _emergency_step(answers: Answers, directory: Directory) -> Step:
+    here = directory.country(answers.where_now).shown_emergency_numbers()
+    if not answers.abroad:
+        return Step(StepKind.EMERGENCY, answers.where_now, emergency_numbers=_by_service(here))
+    home = directory.country(answers.lives).shown_emergency_numbers()
+    return Step(
+        StepKind.EMERGENCY,
+        answers.where_now,
+        emergency_numbers=_by_service(here),
+        home_country=answers.lives,
+        home_numbers=_by_service(home),
+    )
+
+
+def _law_for(kind: StepKind, answers: Answers, record: CountryRecord) -> Jurisdiction | None:
+    """Whether the country can prosecute its people for offences abroad, where that is the question.
+
+    For the witness's own country only when the offender's nationality is unknown or the same (then it is
+    the offender's country too); for the offender's country when it is another one; never where it happened.
+    """
+    if kind == StepKind.HAPPENED:
+        return None
+    if kind == StepKind.LIVES and answers.nationality not in (None, answers.lives):
+        return None
+    return record.shown_jurisdiction()
 
 
 def _countries_to_report_to(answers: Answers) -> list[tuple[StepKind, str]]:
@@ -116,14 +172,22 @@ def _countries_to_report_to(answers: Answers) -> list[tuple[StepKind, str]]:
 
 
 def _online_material_channels(answers: Answers, directory: Directory) -> list[Channel]:
-    """The hotline of the witness's country, else its IWF portal; then where it happened; else global."""
+    """The hotline of the witness's country, else its IWF portal; then where it happened.
+
+    Else the international fallback: only what finds a hotline or takes the report itself (INHOPE's
+    directory of member hotlines, an IWF portal), never a general directory.
+    """
     for code in dict.fromkeys(code for code in (answers.lives, answers.happened) if code):
         shown = directory.country(code).shown_channels()
         for kind in ONLINE_MATERIAL_KINDS:
             found = [c for c in shown if c.kind == kind and c.takes(Seen.ONLINE)]
             if found:
                 return found
-    return [c for c in directory.international if c.shown and c.takes(Seen.ONLINE)]
+    return [c for c in directory.international if c.shown and _finds_a_hotline(c)]
+
+
+def _finds_a_hotline(channel: Channel) -> bool:
+    return channel.kind in ONLINE_MATERIAL_KINDS or (channel.kind == "directory" and channel.scope == "online")
 
 
 def _by_service(numbers: tuple[EmergencyNumber, ...]) -> tuple[EmergencyNumber, ...]:

@@ -1,11 +1,17 @@
 import hashlib
+from datetime import date
+from functools import lru_cache
 
+import segno
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.gzip import gzip_page
 
@@ -78,7 +84,24 @@ def plan(request):
     answers = form.answers()
     codes = {code for code in (answers.happened, answers.lives, answers.nationality) if code}
     result = build_plan(answers, read_directory(codes))
-    return render(request, "guide/plan.html", {"plan": result, "answers": answers, "query": request.GET.urlencode()})
+    plan_url = request.build_absolute_uri()
+    context = {
+        "plan": result,
+        "answers": answers,
+        "query": request.GET.urlencode(),
+        "plan_url": plan_url,
+        "qr_svg": plan_qr(plan_url),
+        "today": date.today(),
+    }
+    return render(request, "guide/plan.html", context)
+
+
+@lru_cache(maxsize=1024)
+def plan_qr(url: str) -> str:
+    """The plan's address as a QR code, for the printed plan: one SVG path, drawn here, no request to anyone."""
+    svg = segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=False)
+    label = escape(_("QR code of this plan’s address"))
+    return mark_safe(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
 
 
 @public_page(varies_on_region=True)
@@ -134,3 +157,14 @@ def robots(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page: the site's own, with the emergency link and the languages, and nothing from the database."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # the error page must answer whatever broke
+        return HttpResponse(
+            '<!doctype html><title>Error</title><p>Something went wrong. <a href="/en/emergency/">Emergency</a>',
+            status=500,
+        )

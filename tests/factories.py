@@ -9,8 +9,12 @@ def source(confidence: str = "verified", day: date = date(2026, 10, 9)) -> Sourc
     return Source(url="https://example.org/source", title="An official page", verified_on=day, confidence=confidence)
 
 
+OFFICIAL_KINDS = {"police", "government", "hotline", "iwf_portal", "tourist_police"}
+
+
 def channel(country: str | None, name: str, kind: str = "police", scope: str = "both", **fields) -> Channel:
     fields.setdefault("url", f"https://example.org/{(country or 'intl').lower()}/{kind}")
+    fields.setdefault("official", kind in OFFICIAL_KINDS)
     return Channel(name=name, kind=kind, scope=scope, country=country, source=fields.pop("source", source()), **fields)
 
 

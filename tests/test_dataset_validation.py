@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from directory.dataset import MAX_LENGTHS, DatasetError, read_directory
+from directory.dataset import DatasetError, read_directory
 from directory.models import Channel, EmergencyNumber
 
 SOURCE = {"url": "https://example.org/page", "title": "A page", "verified_on": "2026-10-09", "confidence": "verified"}
@@ -20,6 +20,7 @@ def good_country(**changes):
             {
                 "name": "Hotline",
                 "kind": "hotline",
+                "official": True,
                 "scope": "online",
                 "url": "https://example.org/report",
                 "phone": "+66 2 123 4567",
@@ -118,24 +119,48 @@ def test_it_refuses_text_longer_than_the_database_holds(tmp_path):
     assert "channels[0].source.title: is 359 characters long; at most 300 fit" in problems[0]
 
 
-@pytest.mark.parametrize(
-    ("model", "field", "key"),
-    [
-        (Channel, "name", "name"),
-        (Channel, "url", "url"),
-        (Channel, "phone", "phone"),
-        (Channel, "phone_override", "phone_override"),
-        (Channel, "email", "email"),
-        (Channel, "hours", "hours"),
-        (Channel, "source_url", "url"),
-        (Channel, "source_title", "title"),
-        (EmergencyNumber, "number", "number"),
-        (EmergencyNumber, "note", "note"),
-        (EmergencyNumber, "override", "override"),
-    ],
-)
-def test_the_length_limits_are_the_columns_sizes(model, field, key):
-    assert MAX_LENGTHS[key] == model._meta.get_field(field).max_length
+@pytest.mark.parametrize("field", ["name", "phone_override", "hours", "response_time", "run_by", "passes_to"])
+def test_it_refuses_a_channel_text_one_character_longer_than_its_column(tmp_path, field):
+    limit = Channel._meta.get_field(field).max_length
+    content = good_country()
+    content["channels"][0][field] = "x" * (limit + 1)
+    problems = problems_for(tmp_path, content)
+    assert f"channels[0].{field}: is {limit + 1} characters long; at most {limit} fit" in problems[0]
+
+
+def test_it_refuses_an_emergency_note_longer_than_its_column(tmp_path):
+    limit = EmergencyNumber._meta.get_field("note").max_length
+    content = good_country()
+    content["emergency_numbers"][0]["note"] = "x" * (limit + 1)
+    assert f"at most {limit} fit" in problems_for(tmp_path, content)[0]
+
+
+def test_it_refuses_a_channel_that_does_not_say_whether_it_is_official(tmp_path):
+    content = good_country()
+    del content["channels"][0]["official"]
+    problems = problems_for(tmp_path, content)
+    assert "channels[0]: missing required field(s) official" in problems[0]
+
+
+def test_it_reads_a_national_reporting_point_with_who_runs_it(tmp_path):
+    content = good_country()
+    content["channels"].append(
+        {
+            "name": "A reporting point",
+            "kind": "reporting_point",
+            "official": False,
+            "scope": "both",
+            "url": "https://example.org/melden",
+            "run_by": "An NGO",
+            "passes_to": "the police",
+            "source": dict(SOURCE, published="2024-03-01"),
+        }
+    )
+    write(tmp_path, "TH.yaml", content)
+    point = read_directory(tmp_path, today=date(2026, 11, 28)).country("TH").channels[1]
+    assert point.place_to_report and not point.official
+    assert (point.run_by, point.passes_to) == ("An NGO", "the police")
+    assert point.source.published == date(2024, 3, 1)
 
 
 def test_it_reports_every_broken_file_at_once(tmp_path):

@@ -45,5 +45,5 @@ def test_a_broken_file_loads_nothing_and_names_the_problem(tmp_path):
     (tmp_path / "TH.yaml").write_text("country: TH\nchannels:\n  - name: X\n", encoding="utf-8")
     with pytest.raises(CommandError) as error:
         run_load("--folder", str(tmp_path))
-    assert "TH.yaml: channels[0]: missing required field(s) kind, scope, source" in str(error.value)
+    assert "TH.yaml: channels[0]: missing required field(s) kind, official, scope, source" in str(error.value)
     assert Channel.objects.count() == 0

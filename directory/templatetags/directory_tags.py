@@ -3,7 +3,6 @@
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-import phonenumbers
 from babel.dates import format_date
 from django import template
 from django.utils import timezone
@@ -12,6 +11,8 @@ from django.utils.translation import gettext as _
 
 from directory.choices import ChannelKind, Service
 from directory.countries import country_name, language_name
+from directory.records import Source
+from lib.dialling import Dialling, dialling
 
 register = template.Library()
 
@@ -36,16 +37,17 @@ def service_label(service: str) -> str:
     return Service(service).label
 
 
+@register.simple_tag
+def dial(number: str, region: str | None, where_now: str | None = None) -> Dialling:
+    """The number as it dials from where the witness is (see lib/dialling.py)."""
+    return dialling(number, region, where_now)
+
+
 @register.filter
-def tel_href(number: str, region: str | None = None) -> str:
-    """A tel: link that dials from a phone in the country (short numbers stay short)."""
-    try:
-        parsed = phonenumbers.parse(number, region)
-    except phonenumbers.NumberParseException:
-        return "tel:" + "".join(char for char in number if char.isdigit() or char == "+")
-    if phonenumbers.is_valid_number(parsed) and number.strip().startswith("+"):
-        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return "tel:" + "".join(char for char in number if char.isdigit())
+def shared_source(numbers) -> Source | None:
+    """The one source of a list of numbers, when they all have the same: cited once below the list."""
+    sources = {number.source for number in numbers}
+    return next(iter(sources)) if len(sources) == 1 else None
 
 
 @register.filter
