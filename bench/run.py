@@ -32,7 +32,11 @@ PAGES = {
     "country": "/en/countries/th/",
     "emergency": "/en/emergency/?country=TH",
     "article": "/en/news/world-cup-campaign/",
+    "online plan": "/en/plan/?danger=no&seen=online&happened=online&lives=GB",
+    "countries": "/en/countries/",
 }
+# A page and its CSS within one network round trip's worth of data (TCP's first window: ~14 KB).
+BUDGET = 14 * 1024
 THROUGHPUT_PAGES = ("result", "country")
 
 
@@ -239,15 +243,16 @@ def report(weights: dict, speed: dict, scores: dict) -> None:
         f"Measured on {date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.machine()}.",
         "",
-        "| Page | Weight (compressed, with CSS/JS) | Lighthouse perf / a11y / best practices / SEO |",
-        "|---|---|---|",
+        "| Page | Weight (compressed, with CSS/JS) | Within 14 KB | Lighthouse perf / a11y / best practices / SEO |",
+        "|---|---|---|---|",
     ]
     for name, weight in weights.items():
         score = scores.get(name) or {}
         cells = " / ".join(
             str(score.get(key, "–")) for key in ("performance", "accessibility", "best-practices", "seo")
         )
-        lines.append(f"| {name} | {weight / 1024:.1f} KB | {cells} |")
+        within = "yes" if weight <= BUDGET else "**no**"
+        lines.append(f"| {name} | {weight / 1024:.1f} KB | {within} | {cells} |")
     lines += [
         "",
         "| Page | Through the caching proxy | App alone (gunicorn, page cache) | nginx static file | "

@@ -53,7 +53,9 @@ class CountryCoverage:
     name: str
     zone: str
     emergency_number: bool
-    mechanism: bool
+    mechanism: bool  # a place to report of any kind: in person or online
+    in_person: bool  # a place to report a situation seen in person
+    online: bool  # a place to report material seen online
     mechanism_verified: bool
     online_hotline: bool
     helpline: bool
@@ -67,7 +69,8 @@ class CountryCoverage:
 
 def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
     shown = record.shown_channels()
-    official = [channel for channel in shown if channel.official]
+    official = [channel for channel in shown if channel.place_to_report]
+    in_person, online = record.mechanisms("in_person"), record.mechanisms("online")
     dates = [c.source.verified_on for c in shown] + [n.source.verified_on for n in record.shown_emergency_numbers()]
     oldest = min(dates) if dates else None
     return CountryCoverage(
@@ -75,11 +78,13 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
         name=country_name(record.code, "en"),
         zone=zone_of(record.code),
         emergency_number=bool(record.shown_emergency_numbers()),
-        mechanism=bool(official),
+        mechanism=bool(in_person or online),
+        in_person=bool(in_person),
+        online=bool(online),
         mechanism_verified=any(channel.source.confidence == "verified" for channel in official),
         online_hotline=any(channel.kind in ("hotline", "iwf_portal") for channel in official),
         helpline=any(channel.kind == "helpline" for channel in shown),
-        alternatives=any(not channel.official for channel in shown),
+        alternatives=any(not channel.place_to_report for channel in shown),
         jurisdiction=bool(record.jurisdiction and record.jurisdiction.source.showable),
         newest_check=max(dates).isoformat() if dates else None,
         oldest_check=oldest.isoformat() if oldest else None,
@@ -95,7 +100,16 @@ def median_age(checks: list[str | None], today: date) -> int | None:
     return int(median(ages)) if ages else None
 
 
-FACTS = ("emergency_number", "mechanism", "mechanism_verified", "online_hotline", "helpline", "jurisdiction")
+FACTS = (
+    "emergency_number",
+    "mechanism",
+    "in_person",
+    "online",
+    "mechanism_verified",
+    "online_hotline",
+    "helpline",
+    "jurisdiction",
+)
 
 
 def coverage_report(
@@ -124,6 +138,7 @@ def coverage_report(
         "zones": {zone: summary(group) for zone, group in sorted(zones.items())},
         "priority_missing_verified_mechanism": [c for c in PRIORITY if not by_code[c].mechanism_verified],
         "priority_missing_mechanism": [c for c in PRIORITY if not by_code[c].mechanism],
+        "priority_missing_in_person": [c for c in PRIORITY if not by_code[c].in_person],
         "missing_emergency_number": [c.code for c in countries if not c.emergency_number],
         "countries": [asdict(entry) for entry in countries],
     }

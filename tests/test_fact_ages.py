@@ -52,5 +52,5 @@ def test_a_fact_checked_today_shows_its_date_and_no_age(client, loaded_directory
     Channel.objects.filter(country_id="TH").update(verified_on=date.today())
     page = client.get("/en/countries/th/").content.decode()
     with translation.override("en"):
-        assert f"Last verified on {long_date(date.today())} —" in page
+        assert f'title="{long_date(date.today())}">checked today</time>' in page
     assert "minutes ago" not in page and "hours ago" not in page

@@ -1,5 +1,6 @@
 """The guide as a witness meets it in the browser, checked through Django's test client."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,47 @@ def test_it_shows_a_belgian_traveller_the_thai_numbers_then_thailand_then_belgiu
     response = client.get("/en/plan/", TRAVELLER)
     page = text_of(response)
     assert response.status_code == 200
-    emergency = page.index("call the emergency services in Thailand")
+    emergency = page.index("if you are still in Thailand, call now")
     thailand = page.index("Report in Thailand, where it happened")
     belgium = page.index("Report in Belgium, where you live")
     france = page.index("Report in France, the offender’s country")
     assert emergency < thailand < belgium < france
     assert 'href="tel:191"' in page
-    assert "Last verified on" in page
+    assert "checked" in page and "source" in page
+
+
+def test_the_plan_starts_with_what_to_do_in_order(client: Client):
+    page = text_of(client.get("/en/plan/", TRAVELLER))
+    summary = page[page.index("What to do, in order") : page.index('class="steps"')]
+    assert 'href="tel:191"' in summary and "Call <bdi" in summary
+    assert "in Thailand" in summary and "When you are home, report to" in summary and "in Belgium" in summary
+    assert summary.index("Thailand") < summary.index("Belgium") < summary.index("France")
+    assert 'href="#include-heading"' in summary
+
+
+def test_a_belgian_traveller_never_reads_no_mechanism_and_every_call_dials_from_thailand(client: Client):
+    page = text_of(client.get("/en/plan/", TRAVELLER))
+    assert "We know of no official reporting mechanism" not in page
+    assert "isaystop" in page
+    for link in re.findall(r'href="(tel:[^"]*)"', page):
+        assert link.startswith("tel:+") or link in (
+            "tel:191",
+            "tel:1155",
+            "tel:1669",
+            "tel:199",
+            "tel:1300",
+            "tel:1387",
+        ), link
+    assert "from inside Belgium only" in page  # Belgium's short numbers, seen from Thailand
+    assert 'href="tel:102"' not in page and 'href="tel:101"' not in page.split("Already back in Belgium")[0]
+
+
+def test_no_note_for_maintainers_reaches_a_witness(client: Client, loaded_directory):
+    notes = [r.jurisdiction.maintainer_note for r in loaded_directory.countries.values() if r.jurisdiction]
+    assert any(notes)
+    pages = [text_of(client.get("/en/plan/", TRAVELLER)), text_of(client.get("/en/countries/be/"))]
+    for page in pages:
+        assert "were not checked" not in page and "was not read" not in page
 
 
 def test_it_explains_what_to_include_what_not_to_do_and_answers_the_fears(client: Client):
@@ -85,9 +120,33 @@ def test_every_iso_country_has_a_page(client: Client):
         assert "Emergency numbers" in text_of(response)
 
 
-def test_a_country_with_no_known_mechanism_says_so(client: Client):
-    page = text_of(client.get("/en/countries/tv/"))
-    assert "We know of no official reporting mechanism in Tuvalu." in page
+def test_a_country_with_nothing_known_says_so(client: Client, loaded_directory):
+    assert not loaded_directory.country("AQ").police_numbers()
+    page = text_of(client.get("/en/countries/aq/"))
+    assert "We know of no official reporting mechanism in Antarctica." in page
+
+
+def test_a_country_without_a_specific_channel_sends_the_witness_to_its_police(client: Client, loaded_directory):
+    record = loaded_directory.country("YE")
+    assert not record.mechanisms("in_person") and record.police_numbers()
+    page = text_of(client.get("/en/countries/ye/"))
+    assert "Report to the police in Yemen: any police station takes reports." in page
+    assert "We know of no official reporting mechanism" not in page
+
+
+def test_a_mistyped_address_gets_the_sites_own_page_in_its_language(client: Client):
+    response = client.get("/fr/nulle-part/")
+    page = text_of(response)
+    assert response.status_code == 404
+    assert '<html lang="fr"' in page and 'href="/fr/emergency/"' in page and 'hreflang="de"' in page
+
+
+def test_the_error_page_needs_no_database(rf, django_assert_num_queries):
+    from guide.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/en/plan/"))
+    assert response.status_code == 500 and b"/en/emergency/" in response.content
 
 
 def test_an_unknown_country_page_is_a_404(client: Client):

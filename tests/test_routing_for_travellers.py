@@ -1,7 +1,8 @@
 """The plan a witness gets, told through the people who use the guide."""
 
-from guide.routing import Answers, Seen, StepKind, build_plan
-from tests.factories import WORLD
+from directory.records import CountryRecord
+from guide.routing import Answers, Fallback, Seen, StepKind, build_plan
+from tests.factories import FRANCE, WORLD, directory, number
 
 
 def kinds(plan):
@@ -42,8 +43,23 @@ def test_it_says_plainly_when_cambodia_has_no_known_mechanism_and_offers_the_alt
     plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="KH", lives="FR"), WORLD)
 
     cambodia = plan.steps[0]
-    assert cambodia.no_mechanism and cambodia.alternatives_only
-    assert names(cambodia) == ["Cambodian child helpline"]
+    assert cambodia.no_mechanism and cambodia.fallback == Fallback.NOTHING and not cambodia.channels
+    assert [c.name for c in cambodia.alternatives] == ["Cambodian child helpline"]
+
+
+def test_it_sends_the_witness_to_the_police_where_no_specific_channel_is_known():
+    world = directory(CountryRecord(code="VU", emergency_numbers=(number("police", "111"),)), FRANCE)
+    plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="VU", lives="FR"), world)
+
+    vanuatu = plan.steps[0]
+    assert vanuatu.fallback == Fallback.POLICE and not vanuatu.no_mechanism
+    assert [n.number for n in vanuatu.police_numbers] == ["111"]
+
+
+def test_an_online_only_channel_is_never_a_place_to_report_a_situation_seen_in_person():
+    plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="BE", lives="BE"), WORLD)
+
+    assert names(plan.steps[0]) == ["Belgian federal police"]  # not the online-only hotline
 
 
 def test_it_still_gives_a_plan_for_a_country_we_know_nothing_about():

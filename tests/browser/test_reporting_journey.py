@@ -24,7 +24,7 @@ def test_it_guides_a_traveller_on_a_phone_with_javascript(site, phone, artifacts
 
     expect(phone).to_have_url(re.compile(r"/en/plan/\?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR"))
     assert headings(phone)[:4] == [
-        "A child is in danger: call the emergency services in Thailand",
+        "A child is in danger: if you are still in Thailand, call now",
         "Report in Thailand, where it happened",
         "Report in Belgium, where you live",
         "Report in France, the offender’s country",
@@ -74,7 +74,7 @@ def test_it_can_be_used_with_the_keyboard_alone(site, phone):
 
     phone.wait_for_url(re.compile(r"/en/plan/"))
     assert "happened=TH" in phone.url and "lives=BE" in phone.url and "danger=yes" in phone.url
-    assert headings(phone)[0] == "A child is in danger: call the emergency services in Thailand"
+    assert headings(phone)[0] == "A child is in danger: if you are still in Thailand, call now"
 
 
 def test_it_shows_what_is_wrong_when_an_answer_is_missing(site, phone_without_javascript):
@@ -103,3 +103,37 @@ def test_the_pages_look_right_on_a_desktop(site, desktop, artifacts):
         desktop.goto(site + path)
         assert desktop.evaluate("document.documentElement.scrollWidth") <= 1280
         desktop.screenshot(path=artifacts / f"{name}-desktop.png", full_page=True)
+
+
+PLAN = "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR"
+
+
+def test_the_first_phone_screen_says_what_to_do_in_order_and_every_call_dials_from_thailand(site, phone, artifacts):
+    phone.goto(site + PLAN)
+    todo = phone.locator("ol.todo > li")
+    expect(todo.first).to_contain_text("Call 191 now")
+    texts = todo.all_inner_texts()
+    assert len(texts) >= 4 and "Thailand" in texts[1] and "Belgium" in texts[2] and "France" in texts[3]
+    for item in todo.all():
+        box = item.bounding_box()
+        assert box and box["y"] + box["height"] <= 844, f"{item.inner_text()} is below the first screen"
+    links = phone.eval_on_selector_all("a[href^='tel:']", "links => links.map(a => a.getAttribute('href'))")
+    assert links
+    for link in links:
+        assert link.startswith("tel:+") or link[4:] in {"191", "1155", "1669", "199", "1300", "1387"}, link
+    phone.screenshot(path=artifacts / "plan-first-screen-390.png")
+
+
+def test_the_printed_plan_fits_on_two_pages_with_its_address_and_a_qr_code(site, browser, artifacts):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site + PLAN)
+    page.emulate_media(media="print")
+    expect(page.locator(".print-head svg.qr")).to_be_visible()
+    expect(page.locator(".change")).to_be_hidden()
+    page.screenshot(path=artifacts / "plan-print.png", full_page=True)
+    pdf = page.pdf(format="A4")
+    (artifacts / "plan.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the printed plan takes {pages} pages"
+    context.close()

@@ -12,8 +12,10 @@ SHORT = {
     "countries": "countries",
     "emergency_number": "emergency",
     "mechanism": "mechanism",
+    "in_person": "in person",
+    "online": "online",
     "mechanism_verified": "verified",
-    "online_hotline": "online",
+    "online_hotline": "hotline",
     "helpline": "helpline",
     "jurisdiction": "law",
     "stale": "stale",
@@ -57,12 +59,15 @@ class Command(BaseCommand):
             cells = [str(values[h] if values[h] is not None else "-").rjust(len(SHORT[h])) for h in HEADERS]
             self.stdout.write(label.ljust(label_width) + " | " + " | ".join(cells))
         self.stdout.write(
-            "Ages are medians over the countries of the row, in days: 'age' since each country's oldest shown check, "
-            "'mechanism age' since the oldest check of its official channels. 'stale': oldest check over two years."
+            "'in person', 'online': countries with a place to report a situation seen in person, or material seen "
+            "online (an official channel or a national reporting point). Ages are medians over the countries of the "
+            "row, in days: 'age' since each country's oldest shown check, 'mechanism age' since the oldest check of "
+            "its places to report. 'stale': oldest check over two years."
         )
         self.stdout.write("")
         for key, title in [
-            ("priority_missing_mechanism", "Priority countries without any official mechanism"),
+            ("priority_missing_mechanism", "Priority countries without any place to report"),
+            ("priority_missing_in_person", "Priority countries without a place to report what is seen in person"),
             ("priority_missing_verified_mechanism", "Priority countries without a verified mechanism"),
             ("missing_emergency_number", "Countries without an emergency number"),
         ]:
