@@ -35,6 +35,8 @@ def _property(spec: Fact, default: Any) -> dict:
             schema = {"type": "string", "enum": [choice.value for choice in spec.choices]}
         case Type.DATE:
             schema = _nullable("string", format="date") if nullable else {"type": "string", "format": "date"}
+        case Type.ROUGH_DATE:
+            schema = _nullable("string", pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
         case Type.URL:
             schema = _nullable("string", format="uri") if nullable else {"type": "string", "format": "uri"}
         case _:

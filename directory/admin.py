@@ -67,8 +67,18 @@ class CountryScopedAdmin(SimpleHistoryAdmin):
 
 @admin.register(Channel)
 class ChannelAdmin(CountryScopedAdmin):
-    list_display = ("name", "country", "kind", "scope", "confidence", "verified_on", "link_status", "active")
-    list_filter = ("link_status", "kind", "scope", "confidence", "active")
+    list_display = (
+        "name",
+        "country",
+        "kind",
+        "official",
+        "scope",
+        "confidence",
+        "verified_on",
+        "link_status",
+        "active",
+    )
+    list_filter = ("official", "link_status", "kind", "scope", "confidence", "active")
     search_fields = ("name", "url", "country__code")
     readonly_fields = ("link_status", "link_http_status", "link_final_url", "link_checked_at")
     ordering = ("country", "position")

@@ -71,7 +71,8 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
     shown = record.shown_channels()
     official = [channel for channel in shown if channel.place_to_report]
     in_person, online = record.mechanisms("in_person"), record.mechanisms("online")
-    dates = [c.source.verified_on for c in shown] + [n.source.verified_on for n in record.shown_emergency_numbers()]
+    # Freshness from the source's own date where it shows one: a 2010 page read yesterday is still of 2010.
+    dates = [c.source.dated for c in shown] + [n.source.dated for n in record.shown_emergency_numbers()]
     oldest = min(dates) if dates else None
     return CountryCoverage(
         code=record.code,
@@ -89,7 +90,7 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
         newest_check=max(dates).isoformat() if dates else None,
         oldest_check=oldest.isoformat() if oldest else None,
         # The oldest check of an official channel: how old the advice "report here" may be.
-        mechanism_check=min(c.source.verified_on for c in official).isoformat() if official else None,
+        mechanism_check=min(c.source.dated for c in official).isoformat() if official else None,
         stale=bool(oldest) and (today - oldest).days > STALE_AFTER_DAYS,
     )
 

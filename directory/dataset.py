@@ -5,6 +5,7 @@ entry it is in, so a maintainer can fix it without reading code. A number shown 
 must be one that works: phone numbers are checked against libphonenumber.
 """
 
+import re
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date
@@ -37,6 +38,7 @@ INTERNATIONAL = "international"
 TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
 KNOWN_LANGUAGES = frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
 # Query parameters that only tell a site where a visitor came from: a witness's click must not carry them.
+ROUGH_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 TRACKING_KEYS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})
 
 
@@ -126,6 +128,8 @@ class _Reader:
                 return value
             case Type.DATE:
                 return self.day(value, where)
+            case Type.ROUGH_DATE:
+                return self.rough_day(value, where)
         raise AssertionError(f"no reader for {spec.type}")  # pragma: no cover - every Type is handled above
 
     def text(self, value: Any, where: str, limit: int | None = None) -> str:
@@ -141,6 +145,8 @@ class _Reader:
         parts = urlsplit(url)
         if parts.scheme != "https" or not parts.netloc or " " in url:
             self.fail(where, f"must be a full https:// address, not {url!r}")
+        if not url.isascii():
+            self.fail(where, "must be plain ASCII: write other letters percent-encoded, as the browser copies them")
         tracking = [key for key, _ in parse_qsl(parts.query) if key.startswith("utm_") or key in TRACKING_KEYS]
         if tracking:
             self.fail(where, f"carries tracking parameters ({', '.join(tracking)}); give the address without them")
@@ -157,6 +163,19 @@ class _Reader:
         if value > self.today:
             self.fail(where, f"{value.isoformat()} is in the future")
         return value
+
+    def rough_day(self, value: Any, where: str) -> str:
+        """A date as precisely as a page gives it: 2010, 2010-05 or 2010-05-03 (YAML reads 2010 as a number)."""
+        text = value.isoformat() if isinstance(value, date) else str(value)
+        if not ROUGH_DATE.fullmatch(text):
+            self.fail(where, f"{text!r} is not a year, a month or a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        try:
+            first = date.fromisoformat((text + "-01-01")[:10])
+        except ValueError:
+            self.fail(where, f"{text!r} is not a date")
+        if first > self.today:
+            self.fail(where, f"{text} is in the future")
+        return text
 
     def phone(self, number: str, where: str, region: str | None, override: str) -> None:
         if override and region and number.replace(" ", "").isdigit():

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from directory import models, records
+from directory import models, records, signals
 from directory.countries import ISO_CODES
 
 
@@ -59,9 +59,12 @@ def load_directory(directory: records.Directory, only: set[str] | None = None, d
     With `dry_run`, everything is done and then rolled back: the report is the preview of an import.
     """
     with transaction.atomic():
-        report = _load(directory, only)
+        with signals.one_revision():
+            report = _load(directory, only)
         if dry_run:
             transaction.set_rollback(True)
+        elif report["created"] or report["updated"] or report["deleted"]:
+            signals.changed()
     return report
 
 

@@ -21,7 +21,7 @@ def _model_field(spec: Fact, default: Any) -> models.Field:
     optional = not spec.required
     common: dict[str, Any] = {"help_text": spec.help} if spec.help else {}
     match spec.type:
-        case Type.TEXT | Type.PHONE | Type.DIGITS:
+        case Type.TEXT | Type.PHONE | Type.DIGITS | Type.ROUGH_DATE:
             return models.CharField(max_length=spec.max_length, blank=optional, **common)
         case Type.LONG_TEXT:
             return models.TextField(blank=True, **common)

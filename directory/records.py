@@ -38,6 +38,7 @@ class Type(StrEnum):
     FLAG = "flag"  # true | false; with `default=None`, absent means unknown
     CHOICE = "choice"  # one of `choices`
     DATE = "date"  # YYYY-MM-DD, never in the future
+    ROUGH_DATE = "rough_date"  # YYYY, YYYY-MM or YYYY-MM-DD, as precisely as a page gives it; never in the future
 
 
 @dataclass(frozen=True)
@@ -68,17 +69,18 @@ def column_of(name: str, spec: Fact) -> str:
 
 @dataclass(frozen=True, kw_only=True)
 class Source:
-    url: str = fact(Type.URL, max_length=500, required=True, column="source_url")
+    url: str = fact(Type.URL, max_length=1000, required=True, column="source_url")
     title: str = fact(Type.TEXT, max_length=300, required=True, column="source_title")
     verified_on: date = fact(
         Type.DATE, None, required=True, help="The day the source was read or checked (never in the future)."
     )
     confidence: str = fact(Type.CHOICE, required=True, choices=Confidence, column="confidence")
-    published: date | None = fact(
-        Type.DATE,
-        None,
+    published: str = fact(
+        Type.ROUGH_DATE,
+        max_length=10,
         column="source_published",
-        help="The page's own date (published or updated), when it shows one; null when it shows none.",
+        help="The page's own date (published or updated) as precisely as it shows it: YYYY, YYYY-MM or "
+        "YYYY-MM-DD; null when it shows none.",
     )
 
     @property
@@ -86,9 +88,17 @@ class Source:
         return self.confidence in SHOWABLE_CONFIDENCE
 
     @property
+    def published_year(self) -> int | None:
+        return int(self.published[:4]) if self.published else None
+
+    @property
     def dated(self) -> date:
-        """The oldest date that tells how current the fact is: the page's own date where known, else the read."""
-        return min(self.published, self.verified_on) if self.published else self.verified_on
+        """How current the fact is: the page's own date where known (its first day, if only a year or a month
+        is known), else the day it was read."""
+        if not self.published:
+            return self.verified_on
+        year, month, day = (int(part) for part in (self.published + "-01-01")[:10].split("-"))
+        return min(date(year, month, day), self.verified_on)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -143,6 +143,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if TESTING:
+    # Full PBKDF2 costs a quarter of a second a sign-in; the tests sign in hundreds of times. Never in production.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303 - test suite only
 
 # Languages: the one list of supported languages. Every one must be complete (a test checks it).
 # Names are each language's own, from CLDR.

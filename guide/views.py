@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.gzip import gzip_page
 
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
@@ -162,7 +162,8 @@ def robots(request):
 def server_error(request):
     """The 500 page: the site's own, with the emergency link and the languages, and nothing from the database."""
     try:
-        return render(request, "500.html", status=500)
+        with override(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
+            return render(request, "500.html", status=500)
     except Exception:  # the error page must answer whatever broke
         return HttpResponse(
             '<!doctype html><title>Error</title><p>Something went wrong. <a href="/en/emergency/">Emergency</a>',

@@ -32,17 +32,48 @@ def shipped_directory():
     return read_directory(settings.DIRECTORY_DATA_DIR)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, shipped_directory):
+    """The test database holds the shipped directory and content, as after `make run`: loaded once per session.
+
+    Each test runs in a transaction that is rolled back, so what one test changes, the next never sees.
+    (Tests with a live server flush the tables; pytest-django runs them after the others, and they load
+    what they need themselves.)
+    """
+    with django_db_blocker.unblock():
+        load_directory(shipped_directory)
+        call_command("load_content", stdout=io.StringIO())
+
+
 @pytest.fixture
 def loaded_directory(db, shipped_directory):
-    """The shipped directory loaded into the test database, as `make run` does."""
-    load_directory(shipped_directory)
+    """The shipped directory, as loaded in the test database."""
     return shipped_directory
 
 
 @pytest.fixture
+def empty_directory(db):
+    """No directory rows at all (the transaction is rolled back after the test): for tests that build their
+    own small world of countries and channels."""
+    from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
+    from directory.signals import one_revision
+
+    with one_revision():
+        for model in (Channel, EmergencyNumber, Jurisdiction, Country):
+            model.objects.all().delete()
+
+
+@pytest.fixture
+def no_content(db):
+    """No pages or articles: for tests that count the entries they make."""
+    from content.models import Entry
+
+    Entry.objects.all().delete()
+
+
+@pytest.fixture
 def loaded_content(db):
-    """The shipped pages and articles, as `make run` loads them."""
-    call_command("load_content", stdout=io.StringIO())
+    """The shipped pages and articles, as loaded in the test database."""
 
 
 @pytest.fixture(scope="session")

@@ -30,13 +30,15 @@ def directory(*records: CountryRecord, international: tuple[Channel, ...] = ()) 
     return Directory(countries={record.code: record for record in records}, international=international)
 
 
-# A small world: Thailand with police and a hotline, Belgium with a hotline only, France with police,
-# and Cambodia with nothing but a child helpline.
+# A small world, true to the shipped directory in what it says (a fixture that invents a Belgian police force
+# would let a test pass while every Belgian witness reads "no mechanism"): Thailand with its tourist police, an
+# online hotline and a child helpline; Belgium with an online hotline and its police; France with its police;
+# Belarus with no channel for reports but its police number and a child helpline.
 THAILAND = CountryRecord(
     code="TH",
     emergency_numbers=(number("police", "191"), number("tourist_police", "1155"), number("general", "112")),
     channels=(
-        channel("TH", "Thai police", "police"),
+        channel("TH", "Thai tourist police", "tourist_police", phone="1155"),
         channel("TH", "Thai hotline", "hotline", "online"),
         channel("TH", "Thai child helpline", "helpline", phone="1387"),
         channel("TH", "An old lead", "police", source=source("unconfirmed")),
@@ -44,15 +46,20 @@ THAILAND = CountryRecord(
 )
 BELGIUM = CountryRecord(
     code="BE",
+    emergency_numbers=(number("general", "112"), number("police", "101")),
     channels=(
         channel("BE", "Belgian hotline", "hotline", "online", inhope_member=True),
-        channel("BE", "Belgian federal police", "police"),
+        channel("BE", "Belgian police", "police", "in_person"),
     ),
     jurisdiction=law(),
 )
 FRANCE = CountryRecord(
     code="FR", channels=(channel("FR", "French police", "police"),), jurisdiction=law(residents=None)
 )
-CAMBODIA = CountryRecord(code="KH", channels=(channel("KH", "Cambodian child helpline", "helpline", phone="1280"),))
+BELARUS = CountryRecord(
+    code="BY",
+    emergency_numbers=(number("police", "102"),),
+    channels=(channel("BY", "Belarusian child helpline", "helpline", phone="8 801 100 1611"),),
+)
 INHOPE = channel(None, "INHOPE member directory", "directory", "online")
-WORLD = directory(THAILAND, BELGIUM, FRANCE, CAMBODIA, international=(INHOPE,))
+WORLD = directory(THAILAND, BELGIUM, FRANCE, BELARUS, international=(INHOPE,))

@@ -10,7 +10,7 @@ from django.db import models
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
 
 SCRIPT = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_directory")]
 
 
 class Elements(HTMLParser):

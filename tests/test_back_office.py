@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from directory.models import Channel, Country
 
 PASSWORD = "a long pass phrase for tests 4711"
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_directory")]
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from django.core.management import call_command
 
 from directory.models import Channel, Country
 
+pytestmark = pytest.mark.usefixtures("empty_directory")
+
 
 class Answers(BaseHTTPRequestHandler):
     routes = {"/ok": 200, "/missing": 404, "/error": 500}

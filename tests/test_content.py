@@ -120,7 +120,7 @@ def test_a_campaign_page_features_the_guide_for_its_host_country(client):
     assert 'action="/en/plan/"' in page and '<option value="MA" selected>' in page
 
 
-def test_the_news_feed_is_valid_atom_per_language(client):
+def test_the_news_feed_is_valid_atom_per_language(client, no_content):
     make_entry("news-one", languages=("en", "de"))
     response = client.get("/de/news/feed/")
     feed = ET.fromstring(response.content)

@@ -160,7 +160,7 @@ def test_it_reads_a_national_reporting_point_with_who_runs_it(tmp_path):
     point = read_directory(tmp_path, today=date(2026, 11, 28)).country("TH").channels[1]
     assert point.place_to_report and not point.official
     assert (point.run_by, point.passes_to) == ("An NGO", "the police")
-    assert point.source.published == date(2024, 3, 1)
+    assert point.source.published == "2024-03-01" and point.source.published_year == 2024
 
 
 def test_it_reports_every_broken_file_at_once(tmp_path):
@@ -175,3 +175,10 @@ def test_the_shipped_data_is_valid(shipped_directory):
     assert len(shipped_directory.countries) >= 15
     for code in ("BE", "FR", "NL", "DE", "GB", "US", "TH", "PH", "KH", "IN", "BR"):
         assert shipped_directory.country(code).channels, f"{code} has data"
+
+
+def test_it_refuses_an_address_that_is_not_plain_ascii(tmp_path):
+    content = good_country()
+    content["channels"][0]["source"]["url"] = "https://example.org/новини"
+    problems = problems_for(tmp_path, content)
+    assert "channels[0].source.url: must be plain ASCII" in problems[0]

@@ -17,8 +17,11 @@ def test_it_counts_what_each_country_has():
     by_code = {entry["code"]: entry for entry in report["countries"]}
     assert report["total"]["countries"] == 249
     assert by_code["TH"]["mechanism"] and by_code["TH"]["emergency_number"] and by_code["TH"]["online_hotline"]
-    assert by_code["KH"]["mechanism"] is False and by_code["KH"]["helpline"] is True
-    assert "KH" in report["priority_missing_mechanism"]
+    assert by_code["TH"]["in_person"] and by_code["TH"]["online"]
+    assert by_code["BE"]["in_person"] and by_code["BE"]["online"]
+    assert by_code["BY"]["mechanism"] is False and by_code["BY"]["helpline"] is True
+    assert "BY" not in report["priority_missing_mechanism"] and "JP" in report["priority_missing_mechanism"]
+    assert report["total"]["in_person"] == 3 and report["total"]["online"] == 3  # FR police takes both
     assert "TH" not in report["missing_emergency_number"]
 
 
@@ -37,7 +40,7 @@ def test_it_says_how_old_the_checks_are_and_which_are_stale():
     africa = report["zones"]["Africa and some islands"]
     assert africa["stale"] == 1
     assert africa["median_mechanism_age_days"] == (1062 + 10) // 2
-    assert by_code["KH"]["mechanism_check"] is None
+    assert by_code["BY"]["mechanism_check"] is None
 
 
 def test_it_groups_countries_by_their_telephone_zone():

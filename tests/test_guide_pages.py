@@ -63,7 +63,8 @@ def test_a_belgian_traveller_never_reads_no_mechanism_and_every_call_dials_from_
     page = text_of(client.get("/en/plan/", TRAVELLER))
     assert "We know of no official reporting mechanism" not in page
     assert "isaystop" in page
-    for link in re.findall(r'href="(tel:[^"]*)"', page):
+    from_thailand = re.sub(r'<div class="home">.*?</div>', "", page, flags=re.S)  # "Already back in Belgium?"
+    for link in re.findall(r'href="(tel:[^"]*)"', from_thailand):
         assert link.startswith("tel:+") or link in (
             "tel:191",
             "tel:1155",
@@ -72,8 +73,14 @@ def test_a_belgian_traveller_never_reads_no_mechanism_and_every_call_dials_from_
             "tel:1300",
             "tel:1387",
         ), link
-    assert "from inside Belgium only" in page  # Belgium's short numbers, seen from Thailand
-    assert 'href="tel:102"' not in page and 'href="tel:101"' not in page.split("Already back in Belgium")[0]
+    assert 'href="tel:102"' not in page and 'href="tel:101"' not in from_thailand
+    assert 'href="tel:101"' in page  # for a witness already back in Belgium
+
+
+def test_a_dutch_number_that_cannot_be_dialled_from_thailand_says_so_and_has_no_link(client: Client):
+    page = text_of(client.get("/en/plan/", {**TRAVELLER, "lives": "NL", "nationality": ""}))
+    assert "0900 8844" in page and "from inside Netherlands only" in page
+    assert 'href="tel:+319008844"' not in page and 'href="tel:09008844"' not in page
 
 
 def test_no_note_for_maintainers_reaches_a_witness(client: Client, loaded_directory):

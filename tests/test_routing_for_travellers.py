@@ -1,8 +1,7 @@
 """The plan a witness gets, told through the people who use the guide."""
 
-from directory.records import CountryRecord
 from guide.routing import Answers, Fallback, Seen, StepKind, build_plan
-from tests.factories import FRANCE, WORLD, directory, number
+from tests.factories import WORLD
 
 
 def kinds(plan):
@@ -27,8 +26,8 @@ def test_it_sends_the_traveller_to_thailand_then_home_to_belgium_with_what_belgi
 
     assert StepKind.EMERGENCY not in kinds(plan)
     happened, lives = plan.steps[0], plan.steps[1]
-    assert names(happened) == ["Thai police"]  # the online-only hotline and the unconfirmed lead are not shown
-    assert names(lives) == ["Belgian federal police"]
+    assert names(happened) == ["Thai tourist police"]  # not the online-only hotline, nor the unconfirmed lead
+    assert names(lives) == ["Belgian police"]
     assert lives.jurisdiction.nationals and lives.jurisdiction.residents
 
 
@@ -39,31 +38,30 @@ def test_it_adds_the_offenders_country_when_the_witness_names_it():
     assert names(plan.steps[2]) == ["French police"]
 
 
-def test_it_says_plainly_when_cambodia_has_no_known_mechanism_and_offers_the_alternatives():
-    plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="KH", lives="FR"), WORLD)
+def test_it_sends_the_witness_to_the_police_of_belarus_where_no_specific_channel_is_known():
+    plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="BY", lives="FR"), WORLD)
 
-    cambodia = plan.steps[0]
-    assert cambodia.no_mechanism and cambodia.fallback == Fallback.NOTHING and not cambodia.channels
-    assert [c.name for c in cambodia.alternatives] == ["Cambodian child helpline"]
+    belarus = plan.steps[0]
+    assert belarus.fallback == Fallback.POLICE and not belarus.no_mechanism and not belarus.channels
+    assert [n.number for n in belarus.police_numbers] == ["102"]
+    assert [c.name for c in belarus.alternatives] == ["Belarusian child helpline"]  # labelled as an alternative
 
 
-def test_it_sends_the_witness_to_the_police_where_no_specific_channel_is_known():
-    world = directory(CountryRecord(code="VU", emergency_numbers=(number("police", "111"),)), FRANCE)
-    plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="VU", lives="FR"), world)
+def test_it_says_no_mechanism_only_where_nothing_at_all_is_known():
+    plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="AQ", lives="FR"), WORLD)
 
-    vanuatu = plan.steps[0]
-    assert vanuatu.fallback == Fallback.POLICE and not vanuatu.no_mechanism
-    assert [n.number for n in vanuatu.police_numbers] == ["111"]
+    antarctica = plan.steps[0]
+    assert antarctica.no_mechanism and antarctica.fallback == Fallback.NOTHING and not antarctica.police_numbers
 
 
 def test_an_online_only_channel_is_never_a_place_to_report_a_situation_seen_in_person():
     plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="BE", lives="BE"), WORLD)
 
-    assert names(plan.steps[0]) == ["Belgian federal police"]  # not the online-only hotline
+    assert names(plan.steps[0]) == ["Belgian police"]  # not the online-only hotline
 
 
 def test_it_still_gives_a_plan_for_a_country_we_know_nothing_about():
-    plan = build_plan(Answers(danger=True, seen=Seen.IN_PERSON, happened="TV", lives="NR"), WORLD)
+    plan = build_plan(Answers(danger=True, seen=Seen.IN_PERSON, happened="AQ", lives="BV"), WORLD)
 
     assert kinds(plan) == [StepKind.EMERGENCY, StepKind.HAPPENED, StepKind.LIVES, StepKind.ALTERNATIVES]
     assert plan.steps[0].emergency_numbers == ()  # no number is ever guessed
@@ -75,11 +73,13 @@ def test_it_leads_material_seen_online_to_the_hotline_of_the_witness_country():
 
     assert kinds(plan)[0] == StepKind.ONLINE_MATERIAL
     assert names(plan.steps[0]) == ["Belgian hotline"]
-    assert names(plan.steps[1]) == ["Belgian federal police"]  # the hotline is not listed twice
+    listed = [channel.name for channel in plan.all_channels()]
+    assert listed.count("Belgian hotline") == 1  # not again under Belgium
+    assert "Belgian police" not in listed  # it takes reports of what is seen in person only
 
 
 def test_it_falls_back_to_the_international_directory_when_no_hotline_is_known():
-    plan = build_plan(Answers(danger=False, seen=Seen.ONLINE, happened=None, lives="KH"), WORLD)
+    plan = build_plan(Answers(danger=False, seen=Seen.ONLINE, happened=None, lives="BY"), WORLD)
 
     assert names(plan.steps[0]) == ["INHOPE member directory"]
 
@@ -94,3 +94,18 @@ def test_it_uses_the_home_country_for_emergency_numbers_when_it_happened_online(
     plan = build_plan(Answers(danger=True, seen=Seen.ONLINE, happened=None, lives="TH"), WORLD)
 
     assert plan.steps[0].kind == StepKind.EMERGENCY and plan.steps[0].country == "TH"
+
+
+def test_it_gives_the_numbers_of_home_to_a_witness_in_danger_far_from_home():
+    plan = build_plan(Answers(danger=True, seen=Seen.IN_PERSON, happened="TH", lives="BE"), WORLD)
+
+    assert plan.steps[0].home_country == "BE"
+    assert [n.number for n in plan.steps[0].home_numbers] == ["112", "101"]
+
+
+def test_it_gives_the_law_of_home_only_when_the_offender_is_not_known_to_be_from_elsewhere():
+    unknown = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="TH", lives="BE"), WORLD)
+    french = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened="TH", lives="BE", nationality="FR"), WORLD)
+
+    assert unknown.steps[1].jurisdiction is not None
+    assert french.steps[1].jurisdiction is None and french.steps[2].jurisdiction is not None

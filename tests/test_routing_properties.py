@@ -43,7 +43,8 @@ def check_plan(plan):
             for channel in step.alternatives:
                 assert not channel.place_to_report, "an official channel never sits among the alternatives"
             assert bool(step.police_numbers) == (step.fallback == Fallback.POLICE)
-            assert step.no_mechanism == (not step.channels and not step.police_numbers)
+            if step.no_mechanism:
+                assert not step.channels and not step.police_numbers, "'no mechanism' only where nothing is known"
         if step.kind == StepKind.ALTERNATIVES:
             assert not any(channel.place_to_report for channel in step.channels)
     explained = {step.country for step in plan.steps if step.kind in REPORT_STEPS}

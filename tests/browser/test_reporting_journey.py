@@ -117,7 +117,9 @@ def test_the_first_phone_screen_says_what_to_do_in_order_and_every_call_dials_fr
     for item in todo.all():
         box = item.bounding_box()
         assert box and box["y"] + box["height"] <= 844, f"{item.inner_text()} is below the first screen"
-    links = phone.eval_on_selector_all("a[href^='tel:']", "links => links.map(a => a.getAttribute('href'))")
+    links = phone.eval_on_selector_all(
+        "a[href^='tel:']:not(.home a)", "links => links.map(a => a.getAttribute('href'))"
+    )  # all but the numbers for a witness already back in Belgium
     assert links
     for link in links:
         assert link.startswith("tel:+") or link[4:] in {"191", "1155", "1669", "199", "1300", "1387"}, link
