@@ -13,9 +13,9 @@ from django.utils import timezone
 from api.http import open_data
 from api.serializers import channel_dict, country_dict, fact_dict
 from directory.countries import ISO_CODES, country_name
-from directory.loading import read_directory
 from directory.models import DirectoryRevision
 from directory.records import Channel, EmergencyNumber, Source, column_of, facts
+from directory.snapshot import current_directory
 
 LICENCE = {
     "name": "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
@@ -53,7 +53,7 @@ def _data_date() -> str:
 
 @open_data
 def directory_json(request):
-    directory = read_directory()
+    directory = current_directory()
     countries = [country_dict(directory.country(code)) for code in sorted(ISO_CODES)]
     sources = sorted(
         {
@@ -91,7 +91,7 @@ def _as_download(response: HttpResponse, filename: str) -> HttpResponse:
 
 @open_data
 def channels_csv(request):
-    directory = read_directory()
+    directory = current_directory()
     rows = [csv_row(c, c.country) for c in directory.international if c.shown]
     for code in sorted(directory.countries):
         rows += [csv_row(c, code) for c in directory.countries[code].shown_channels()]
@@ -100,7 +100,7 @@ def channels_csv(request):
 
 @open_data
 def numbers_csv(request):
-    directory = read_directory()
+    directory = current_directory()
     rows = [
         csv_row(number, code)
         for code in sorted(directory.countries)

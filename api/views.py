@@ -8,8 +8,7 @@ from api.http import json_error, open_data
 from api.openapi import openapi_document
 from api.serializers import channel_dict, country_dict, has_mechanism, plan_dict
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
-from directory.loading import read_directory
-from directory.models import Channel
+from directory.snapshot import current_directory
 from guide.forms import PlanForm
 from guide.routing import build_plan
 
@@ -41,8 +40,7 @@ def plan(request):
             parameter, messages = next(iter(form.errors.items()))
             return json_error(parameter, " ".join(str(message) for message in messages))
         answers = form.answers()
-        codes = {code for code in (answers.happened, answers.lives, answers.nationality) if code}
-        return JsonResponse(plan_dict(build_plan(answers, read_directory(codes))))
+        return JsonResponse(plan_dict(build_plan(answers, current_directory())))
 
 
 @open_data
@@ -51,7 +49,7 @@ def countries(request):
     if not language:
         return _bad_language()
     with override(language):
-        directory = read_directory()
+        directory = current_directory()
         items = [
             {"code": code, "name": name, "has_mechanism": has_mechanism(directory.country(code))}
             for code, name in countries_by_name(language)
@@ -68,19 +66,23 @@ def country(request, code: str):
     if code not in ISO_CODES:
         return json_error("code", f"{code} is not an ISO 3166-1 alpha-2 country code.", status=404)
     with override(language):
-        return JsonResponse(country_dict(read_directory([code]).country(code)))
+        return JsonResponse(country_dict(current_directory().country(code)))
 
 
 @open_data
 def channels(request):
     """Every channel shown to witnesses, with its source; ?country=TH narrows to one country."""
-    shown = Channel.objects.shown().select_related(None)
+    directory = current_directory()
     if "country" in request.GET:
         code = normalise_code(request.GET["country"])
         if code not in ISO_CODES:
             return json_error("country", f"{code} is not an ISO 3166-1 alpha-2 country code.", status=404)
-        shown = shown.for_country(code)
-    return JsonResponse({"channels": [channel_dict(channel.to_record()) for channel in shown]})
+        shown = directory.country(code).shown_channels()
+    else:
+        shown = tuple(c for c in directory.international if c.shown) + tuple(
+            channel for code in sorted(directory.countries) for channel in directory.countries[code].shown_channels()
+        )
+    return JsonResponse({"channels": [channel_dict(channel) for channel in shown]})
 
 
 @open_data

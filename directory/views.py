@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.coverage import CountryCoverage, coverage_report
-from directory.loading import read_directory
+from directory.snapshot import current_directory
 from directory.world_map import STATUS_COLOURS, coverage_map, status_of
 from dontlookaway.caching import public_page
 from guide.models import PlanCount
@@ -16,7 +16,7 @@ from guide.usage import public_figure
 
 @public_page
 def country_list(request):
-    directory = read_directory()
+    directory = current_directory()
     countries = [
         (code, name, bool(record.mechanisms("in_person")), bool(record.mechanisms("online")))
         for code, name in countries_by_name()
@@ -32,7 +32,7 @@ def country_detail(request, code: str):
     code = normalise_code(code)
     if code not in ISO_CODES:
         raise Http404("No such country")
-    directory = read_directory([code])
+    directory = current_directory()
     record = directory.country(code)
     channels = record.shown_channels()
     context = {
@@ -49,7 +49,7 @@ def country_detail(request, code: str):
 
 
 def _coverage():
-    report = coverage_report(read_directory(), today=date.today())
+    report = coverage_report(current_directory(), today=date.today())
     entries = [CountryCoverage(**row) for row in report["countries"]]
     return report, entries
 

@@ -180,6 +180,8 @@ STORAGES = {
 USAGE_FLUSH_SECONDS = 0 if TESTING else env_int("USAGE_FLUSH_SECONDS", 60)
 
 DIRECTORY_DATA_DIR = Path(env_str("DIRECTORY_DATA_DIR", str(BASE_DIR / "data" / "directory")))
+# The last directory read from the database, for a worker that starts while the database is down.
+DIRECTORY_SNAPSHOT = Path(env_str("DIRECTORY_SNAPSHOT", str(BASE_DIR / "var" / "directory-snapshot.pickle")))
 
 # Security baseline. HTTPS is the production default; development and tests run on plain http.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not RELAXED)

@@ -1,9 +1,11 @@
 import hashlib
+import sys
 from datetime import date
 from functools import lru_cache
 
 import segno
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
-from directory.loading import read_directory
+from directory.snapshot import current_directory
 from dontlookaway.caching import public_page
 from guide import usage
 from guide.forms import PlanForm
@@ -82,8 +84,7 @@ def plan(request):
     if not form.is_valid():
         return render(request, "guide/home.html", {"form": form, "invalid": True}, status=400)
     answers = form.answers()
-    codes = {code for code in (answers.happened, answers.lives, answers.nationality) if code}
-    result = build_plan(answers, read_directory(codes))
+    result = build_plan(answers, current_directory())
     plan_url = request.build_absolute_uri()
     context = {
         "plan": result,
@@ -117,7 +118,7 @@ def emergency(request):
     if code not in ISO_CODES:
         context = {"chosen": None, "error": True, "countries": countries_by_name()}
         return render(request, "guide/emergency.html", context, status=400)
-    record = read_directory([code]).country(code)
+    record = current_directory().country(code)
     context = {"chosen": code, "record": record, "numbers": record.shown_emergency_numbers()}
     return render(request, "guide/emergency.html", context)
 
@@ -127,7 +128,7 @@ def offline(request):
     """What a witness sees with no connection: the emergency numbers of the country last looked at."""
     code = normalise_code(request.GET.get("country", ""))
     code = code if code in ISO_CODES else None
-    numbers = read_directory([code]).country(code).shown_emergency_numbers() if code else ()
+    numbers = current_directory().country(code).shown_emergency_numbers() if code else ()
     return render(request, "guide/offline.html", {"chosen": code, "numbers": numbers})
 
 
@@ -160,12 +161,21 @@ def robots(request):
 
 
 def server_error(request):
-    """The 500 page: the site's own, with the emergency link and the languages, and nothing from the database."""
+    """The 5xx page: the site's own, with the emergency link and the languages, and nothing from the database.
+
+    When the database is what failed (the back office, with the database down), it says so with a 503 and a
+    time to try again; the public guide answers from memory meanwhile (directory/snapshot.py).
+    """
+    failure = sys.exc_info()[1]
+    status = 503 if isinstance(failure, DatabaseError) else 500
     try:
         with override(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
-            return render(request, "500.html", status=500)
+            response = render(request, "500.html", status=status)
     except Exception:  # the error page must answer whatever broke
-        return HttpResponse(
+        response = HttpResponse(
             '<!doctype html><title>Error</title><p>Something went wrong. <a href="/en/emergency/">Emergency</a>',
-            status=500,
+            status=status,
         )
+    if status == 503:
+        response["Retry-After"] = "30"
+    return response

@@ -11,7 +11,7 @@ from django.views.decorators.csp import csp_override
 
 from api.openapi import openapi_document
 from directory.countries import ISO_CODES, countries_by_name, country_name, normalise_code
-from directory.loading import read_directory
+from directory.snapshot import current_directory
 from dontlookaway.caching import public_page
 from partners.posters import FORMATS, channel_lines, poster_facts, qr_code, wrap
 
@@ -34,7 +34,7 @@ def _guide_url(request, code: str) -> str:
 @public_page
 def widget(request, code: str):
     code = _country_or_404(code)
-    numbers = read_directory([code]).country(code).shown_emergency_numbers()
+    numbers = current_directory().country(code).shown_emergency_numbers()
     context = {"code": code, "number": numbers[0] if numbers else None, "guide_url": _guide_url(request, code)}
     return render(request, "partners/widget.html", context)
 
@@ -62,7 +62,7 @@ def poster(request, code: str, size: str):
     code = _country_or_404(code)
     if size not in FORMATS:
         raise Http404("No such format")
-    record = read_directory([code]).country(code)
+    record = current_directory().country(code)
     number, channel = poster_facts(record)
     url = _guide_url(request, code)
     context = {

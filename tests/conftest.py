@@ -56,11 +56,12 @@ def empty_directory(db):
     """No directory rows at all (the transaction is rolled back after the test): for tests that build their
     own small world of countries and channels."""
     from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
-    from directory.signals import one_revision
+    from directory.signals import changed, one_revision
 
     with one_revision():
         for model in (Channel, EmergencyNumber, Jurisdiction, Country):
             model.objects.all().delete()
+    changed()  # one new version of the directory: no page or snapshot of the full one is served
 
 
 @pytest.fixture
@@ -74,6 +75,18 @@ def no_content(db):
 @pytest.fixture
 def loaded_content(db):
     """The shipped pages and articles, as loaded in the test database."""
+
+
+@pytest.fixture(autouse=True)
+def directory_snapshot_of_this_test():
+    """A test that changes the directory (and is then rolled back) leaves no snapshot of its change behind."""
+    from directory import snapshot
+    from dontlookaway.caching import pages_version
+
+    before = pages_version()
+    yield
+    if pages_version() != before:
+        snapshot.forget()
 
 
 @pytest.fixture(scope="session")

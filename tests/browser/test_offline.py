@@ -42,7 +42,7 @@ def test_a_plan_for_the_countries_visited_works_offline(site, phone, artifacts):
     phone.get_by_role("button", name="Show me where to report").click()
     phone.wait_for_url("**/en/plan/**")
     headings = phone.locator("ol.steps > li > h2").all_inner_texts()
-    assert headings[0] == "A child is in danger: call the emergency services in Thailand"
+    assert headings[0] == "A child is in danger: if you are still in Thailand, call now"
     assert "Report the material online" in headings
 
     phone.goto(f"{site}/en/countries/fj/")  # never visited: the offline page, with Thailand's numbers
