@@ -13,9 +13,8 @@ from django.utils import timezone
 from api.http import open_data
 from api.serializers import channel_dict, country_dict, fact_dict
 from directory.countries import ISO_CODES, country_name
-from directory.models import DirectoryRevision
 from directory.records import Channel, EmergencyNumber, Source, column_of, facts
-from directory.snapshot import current_directory
+from directory.snapshot import current_directory, last_change
 
 LICENCE = {
     "name": "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
@@ -47,7 +46,7 @@ NUMBER_COLUMNS = csv_columns(EmergencyNumber)
 
 
 def _data_date() -> str:
-    changed = DirectoryRevision.last_change()
+    changed = last_change()
     return (changed or timezone.now()).date().isoformat()
 
 

@@ -8,7 +8,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
-from directory.models import DirectoryRevision
+from directory.snapshot import last_change
 
 MAX_AGE = 300  # five minutes: fresh enough after an edit, and a campaign spike hits the proxy, not us
 READ_METHODS = ("GET", "HEAD")
@@ -50,7 +50,7 @@ def open_data(view):
 def _with_validators(request, response):
     etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     response["ETag"] = etag
-    changed = DirectoryRevision.last_change()
+    changed = last_change()
     if changed:
         response["Last-Modified"] = http_date(changed.timestamp())
     return get_conditional_response(

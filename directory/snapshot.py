@@ -15,6 +15,7 @@ import pickle
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.db import DatabaseError
 from directory.dataset import DatasetError
 from directory.dataset import read_directory as read_files
 from directory.loading import read_directory
+from directory.models import DirectoryRevision
 from directory.records import Directory
 from dontlookaway.caching import pages_version
 
@@ -37,6 +39,7 @@ RETRY_SECONDS = 10
 class _Held:
     version: int
     directory: Directory
+    changed_at: datetime | None = None  # when the directory last changed: the API's Last-Modified
     fallback_since: float | None = None  # set while serving a fallback because the database was down
 
     def current(self, version: int) -> bool:
@@ -63,6 +66,12 @@ def current_directory() -> Directory:
         return held.directory
 
 
+def last_change() -> datetime | None:
+    """When the directory held in memory last changed."""
+    current_directory()
+    return _held.changed_at if _held else None
+
+
 def _set(held: _Held | None) -> None:
     global _held
     _held = held
@@ -75,12 +84,14 @@ def forget() -> None:
 
 def _fresh(version: int, previous: _Held | None) -> _Held:
     try:
-        directory = read_directory()
+        directory, changed_at = read_directory(), DirectoryRevision.last_change()
     except DatabaseError:
         log.warning("The database cannot be read: the guide answers from the last snapshot it has.")
-        return _Held(version, previous.directory if previous else _from_disk(), time.monotonic())
+        if previous:
+            return _Held(version, previous.directory, previous.changed_at, time.monotonic())
+        return _Held(version, _from_disk(), None, time.monotonic())
     _save(directory)
-    return _Held(version, directory)
+    return _Held(version, directory, changed_at)
 
 
 def _snapshot_path() -> Path:

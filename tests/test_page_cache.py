@@ -22,17 +22,6 @@ def test_a_cached_result_and_country_page_need_no_database_query(client, django_
         assert again.content == first.content and again.status_code == 200
 
 
-def test_an_uncached_result_needs_the_same_few_queries_whatever_the_countries(client, django_assert_num_queries):
-    for query in (
-        "danger=no&seen=online&happened=online&lives=GB",
-        "danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
-        "danger=yes&seen=in_person&happened=KH&lives=US&nationality=DE",
-    ):
-        cache.clear()
-        with django_assert_num_queries(4):
-            client.get(f"/en/plan/?{query}")
-
-
 def test_a_change_to_a_channel_shows_at_once(client):
     assert "Monday to Friday, 9:00–17:00" not in client.get("/en/countries/be/").content.decode()
     channel = Channel.objects.filter(country="BE").exclude(kind="directory").first()
