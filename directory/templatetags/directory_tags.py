@@ -1,5 +1,6 @@
 """Template helpers that present directory facts in the visitor's language."""
 
+from collections import Counter
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -45,9 +46,12 @@ def dial(number: str, region: str | None, where_now: str | None = None) -> Diall
 
 @register.filter
 def shared_source(numbers) -> Source | None:
-    """The one source of a list of numbers, when they all have the same: cited once below the list."""
-    sources = {number.source for number in numbers}
-    return next(iter(sources)) if len(sources) == 1 else None
+    """The source most of a list's numbers share, when at least two do: cited once, below the list."""
+    counts = Counter(number.source for number in numbers)
+    if not counts:
+        return None
+    source, count = counts.most_common(1)[0]
+    return source if count >= 2 else None
 
 
 @register.filter

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+import zxingcpp
+from PIL import Image
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -131,7 +133,11 @@ def test_the_printed_plan_fits_on_two_pages_with_its_address_and_a_qr_code(site,
     page = context.new_page()
     page.goto(site + PLAN)
     page.emulate_media(media="print")
-    expect(page.locator(".print-head svg.qr")).to_be_visible()
+    qr = page.locator(".print-head svg.qr")
+    expect(qr).to_be_visible()
+    qr.screenshot(path=artifacts / "plan-qr.png", scale="css")
+    decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(artifacts / "plan-qr.png"))]
+    assert decoded == [page.url], "the printed QR code opens this plan"
     expect(page.locator(".change")).to_be_hidden()
     page.screenshot(path=artifacts / "plan-print.png", full_page=True)
     pdf = page.pdf(format="A4")
