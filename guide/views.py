@@ -101,7 +101,7 @@ def plan(request):
 def plan_qr(url: str) -> str:
     """The plan's address as a QR code, for the printed plan: one SVG path, drawn here, no request to anyone."""
     # A fixed mask: as valid as the best one, and choosing the best would cost more than the rest of the page.
-    svg = segno.make(url, error="m", micro=False, mask=2).svg_inline(scale=2, border=2, omitsize=False)
+    svg = segno.make(url, error="m", micro=False, mask=2).svg_inline(scale=2, border=4, omitsize=True)
     label = escape(_("QR code of this plan’s address"))
     return mark_safe(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
 

@@ -129,13 +129,13 @@ def test_the_first_phone_screen_says_what_to_do_in_order_and_every_call_dials_fr
 
 
 def test_the_printed_plan_fits_on_two_pages_with_its_address_and_a_qr_code(site, browser, artifacts):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3)
     page = context.new_page()
     page.goto(site + PLAN)
     page.emulate_media(media="print")
     qr = page.locator(".print-head svg.qr")
     expect(qr).to_be_visible()
-    qr.screenshot(path=artifacts / "plan-qr.png", scale="css")
+    qr.screenshot(path=artifacts / "plan-qr.png")
     decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(artifacts / "plan-qr.png"))]
     assert decoded == [page.url], "the printed QR code opens this plan"
     expect(page.locator(".change")).to_be_hidden()
