@@ -30,6 +30,8 @@ run: setup
 test: $(VENV)/.installed
 	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.installed

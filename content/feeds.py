@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from content.models import Entry
-from dontlookaway.caching import public_page
+from lib.page_cache import public_page
 
 
 class ArticleFeed(Feed):

@@ -6,8 +6,8 @@ from django.utils.translation import get_language
 
 from content.models import Entry, Kind
 from directory.countries import ISO_CODES
-from dontlookaway.caching import public_page
 from guide.forms import PlanForm
+from lib.page_cache import public_page
 
 
 def _render_entry(request, entry: Entry, preview: bool = False):

@@ -11,8 +11,8 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
+from directory.permissions import editable_countries
 from directory.world_map import status_of
-from maintainers.models import editable_countries
 
 STATUS_LABELS = {
     "complete": "complete and fresh",

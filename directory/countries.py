@@ -7,6 +7,8 @@ import pycountry
 from babel import Locale
 from django.utils.translation import get_language
 
+from lib.accept_language import region_hint
+
 ISO_CODES: frozenset[str] = frozenset(country.alpha_2 for country in pycountry.countries)
 
 
@@ -47,3 +49,8 @@ def _sorted_countries(language: str) -> tuple[tuple[str, str], ...]:
 def countries_by_name(language: str | None = None) -> tuple[tuple[str, str], ...]:
     """(code, name) for every ISO country, sorted by its name in the language."""
     return _sorted_countries(language or get_language() or "en")
+
+
+def browser_region(request) -> str | None:
+    """The country the browser's language names as its region ("fr-BE" → "BE"), if it is one we know."""
+    return region_hint(request.headers.get("Accept-Language"), ISO_CODES)

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from directory.models import Channel, DirectoryRevision, EmergencyNumber, Jurisdiction
-from dontlookaway.caching import invalidate_pages
+from lib.page_cache import invalidate_pages
 
 # Set while a whole load is written: one revision at its end, not one per row (a load writes a thousand).
 _in_bulk: ContextVar[bool] = ContextVar("in_bulk", default=False)

@@ -2,7 +2,7 @@
 
 The directory is small (about a thousand facts) and changes a few times a day, so every process keeps the
 whole of it as immutable records, shared read-only by every request. It is replaced whole when the
-directory's version changes: the version the page cache already keeps (`dontlookaway.caching`), which
+directory's version changes: the version the page cache already keeps (`lib/page_cache.py`), which
 every change bumps, so checking it costs a cache look-up, never a database query.
 
 Threat: the database going down during a campaign. A plan, a country page, the emergency numbers and the
@@ -26,7 +26,7 @@ from directory.dataset import read_directory as read_files
 from directory.loading import read_directory
 from directory.models import DirectoryRevision
 from directory.records import Directory
-from dontlookaway.caching import pages_version
+from lib.page_cache import pages_version
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 from directory.dataset import INTERNATIONAL, Problem, read_text
 from directory.export import dump, record_to_dict
 from directory.loading import load_directory, read_directory
+from directory.permissions import editable_countries
 from directory.records import CountryRecord, Directory
-from maintainers.models import editable_countries
 
 MAX_BYTES = 2_000_000
 SESSION_KEY = "pending_directory_import"

@@ -4,9 +4,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from content.sitemaps import SITEMAPS
-from directory import views as directory_views
-from dontlookaway.caching import public_page
+from guide import data_views
 from guide import views as guide_views
+from lib.page_cache import public_page
 from maintainers.sign_in import install as install_sign_in
 
 # Every staff account signs in with a password and a TOTP code (django-otp).
@@ -30,8 +30,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("countries/", include("directory.urls")),
-    path("about-our-data/", directory_views.about_data, name="about_data"),
-    path("about-our-data/map.svg", directory_views.coverage_map_svg, name="coverage_map"),
+    path("about-our-data/", data_views.about_data, name="about_data"),
+    path("about-our-data/map.svg", data_views.coverage_map_svg, name="coverage_map"),
     path("partners/", include("partners.urls")),
     path("", include("content.urls")),
 )

@@ -17,13 +17,13 @@ from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
-from directory.countries import ISO_CODES, countries_by_name, normalise_code
+from directory.countries import ISO_CODES, browser_region, countries_by_name, normalise_code
 from directory.snapshot import current_directory
-from dontlookaway.caching import public_page
 from guide import usage
 from guide.forms import PlanForm
 from guide.routing import build_plan
-from lib.accept_language import preferred_language, region_hint
+from lib.accept_language import preferred_language
+from lib.page_cache import public_page
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
 SERVICE_WORKER_REVISION = "3"
@@ -43,13 +43,13 @@ def _home_form(request) -> PlanForm:
     """An unbound form, pre-filled from a shared link's answers or the browser's language region."""
     initial = {name: request.GET[name] for name in PlanForm.base_fields if name in request.GET}
     if "lives" not in initial:
-        hint = region_hint(request.headers.get("Accept-Language"), ISO_CODES)
+        hint = browser_region(request)
         if hint:
             initial["lives"] = hint
     return PlanForm(initial=initial)
 
 
-@public_page(varies_on_region=True)
+@public_page(region=browser_region)
 def home(request):
     response = render(request, "guide/home.html", {"form": _home_form(request)})
     patch_vary_headers(response, ["Accept-Language"])
@@ -106,12 +106,12 @@ def plan_qr(url: str) -> str:
     return mark_safe(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
 
 
-@public_page(varies_on_region=True)
+@public_page(region=browser_region)
 def emergency(request):
     """The one-tap path for a child in danger now: pick the country you are in, see its numbers."""
     code = normalise_code(request.GET.get("country", ""))
     if not code:
-        hint = region_hint(request.headers.get("Accept-Language"), ISO_CODES)
+        hint = browser_region(request)
         context = {"chosen": None, "hint": hint, "countries": countries_by_name()}
         response = render(request, "guide/emergency.html", context)
         patch_vary_headers(response, ["Accept-Language"])

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from maintainers.models import EditorProfile, is_coordinator
+from directory.permissions import is_coordinator
+from maintainers.models import EditorProfile
 
 
 @admin.register(EditorProfile)

@@ -4,8 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-COORDINATORS = "Coordinators"
-
 
 class EditorProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_profile")
@@ -18,15 +16,3 @@ class EditorProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({', '.join(c.code for c in self.countries.all())})"
-
-
-def is_coordinator(user) -> bool:
-    return user.is_active and (user.is_superuser or user.groups.filter(name=COORDINATORS).exists())
-
-
-def editable_countries(user) -> set[str] | None:
-    """The codes the user may edit; None means every country (a coordinator)."""
-    if is_coordinator(user):
-        return None
-    profile = EditorProfile.objects.filter(user=user).first()
-    return set(profile.countries.values_list("code", flat=True)) if profile else set()

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 
-from maintainers.models import COORDINATORS
+from directory.permissions import COORDINATORS
 
 EDITORS = "Country editors"
 EDITOR_PERMISSIONS = [

@@ -12,7 +12,7 @@ from django.views.decorators.csp import csp_override
 from api.openapi import openapi_document
 from directory.countries import ISO_CODES, countries_by_name, country_name, normalise_code
 from directory.snapshot import current_directory
-from dontlookaway.caching import public_page
+from lib.page_cache import public_page
 from partners.posters import FORMATS, channel_lines, poster_facts, qr_code, wrap
 
 # The widget is made to be framed by partners' pages, anywhere; it runs no script and loads only our CSS.

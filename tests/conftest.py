@@ -81,7 +81,7 @@ def loaded_content(db):
 def directory_snapshot_of_this_test():
     """A test that changes the directory (and is then rolled back) leaves no snapshot of its change behind."""
     from directory import snapshot
-    from dontlookaway.caching import pages_version
+    from lib.page_cache import pages_version
 
     before = pages_version()
     yield

@@ -4,7 +4,7 @@ from django.utils import timezone
 from directory.links import check_urls
 from directory.management.commands.directory_report import progress_bar
 from directory.models import Channel, DirectoryRevision
-from dontlookaway.caching import invalidate_pages
+from lib.page_cache import invalidate_pages
 
 
 class Command(BaseCommand):

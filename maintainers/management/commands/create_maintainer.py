@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.countries import ISO_CODES, normalise_code
-from maintainers.models import COORDINATORS, EditorProfile
+from directory.permissions import COORDINATORS
+from maintainers.models import EditorProfile
 from maintainers.roles import EDITORS, ensure_roles
 
 

@@ -9,14 +9,12 @@ stops serving old pages at once, without a database query to find out.
 
 import functools
 import hashlib
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
-
-from directory.countries import ISO_CODES
-from lib.accept_language import region_hint
 
 VERSION_KEY = "public-pages-version"
 PAGE_TIMEOUT = 24 * 3600
@@ -39,17 +37,21 @@ def invalidate_pages() -> None:
         cache.set(VERSION_KEY, pages_version() + 1, timeout=None)
 
 
-def public_page(view=None, *, varies_on_region: bool = False):
-    """Cache a public GET page server-side and let browsers and proxies keep it for five minutes."""
+def public_page(view=None, *, region: Callable | None = None):
+    """Cache a public GET page server-side and let browsers and proxies keep it for five minutes.
+
+    `region`, for a page that pre-selects a country from the browser's language, is handed the request and
+    names that country: the page is then cached once per country.
+    """
 
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
-            region = region_hint(request.headers.get("Accept-Language"), ISO_CODES) if varies_on_region else ""
+            hint = region(request) if region else ""
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-            key = f"page:{pages_version()}:{get_language()}:{region or '-'}:{address}"
+            key = f"page:{pages_version()}:{get_language()}:{hint or '-'}:{address}"
             stored = cache.get(key)
             if stored:
                 content, status, headers = stored
