@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -59,7 +58,3 @@ def preview(request, slug: str):
     response["Cache-Control"] = "private, no-store"
     return response
 
-
-def languages_without_text(entry: Entry) -> list[str]:
-    have = {text.language for text in entry.translations.all()}
-    return [code for code, _ in settings.LANGUAGES if code not in have]

@@ -143,11 +143,6 @@ class CountryAdmin(admin.ModelAdmin):
         ]
         return extra + super().get_urls()
 
-    def import_view(self, request):
-        from directory import transfer
-
-        return transfer.import_view(request, self.admin_site)
-
     def has_add_permission(self, request):
         return False  # every ISO country already exists
 

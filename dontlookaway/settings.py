@@ -31,9 +31,6 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ("127.0.0.1", "localhost") if RELAXED 
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, separated by commas.")
 
-# The address people are sent to in shared links and hreflang alternates.
-SITE_URL = env_str("SITE_URL", "")
-
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
