@@ -57,4 +57,3 @@ def preview(request, slug: str):
     response = _render_entry(request, entry, preview=True)
     response["Cache-Control"] = "private, no-store"
     return response
-

@@ -13,23 +13,37 @@ from directory.countries import ISO_CODES
 PAGES = ("home", "country_list", "emergency", "offline", "partners")
 
 
+def static_paths(languages: list[str], codes: list[str]) -> list[str]:
+    """Every address the static copy holds: the standing pages and each country page, in each language."""
+    paths = []
+    for language in languages:
+        with override(language):
+            paths += [reverse(name) for name in PAGES]
+            paths += [reverse("country_detail", args=[code.lower()]) for code in codes]
+    return paths
+
+
 class Command(BaseCommand):
     help = "Write the public pages that do not depend on a visitor's answers as plain files for a static host."
 
     def add_arguments(self, parser):
         parser.add_argument("folder", help="Where to write the site (it is emptied first).")
+        parser.add_argument("--languages", help="Only these languages, comma-separated (default: all).")
+        parser.add_argument("--countries", help="Only these country pages, comma-separated codes (default: all).")
 
-    def handle(self, *args, folder, **options):
+    def handle(self, *args, folder, languages=None, countries=None, **options):
         out = Path(folder)
         if out.exists():
             shutil.rmtree(out)
         host = next((host for host in settings.ALLOWED_HOSTS if "*" not in host), "localhost").lstrip(".")
         client = Client(HTTP_HOST=host)
-        paths = []
-        for language, _ in settings.LANGUAGES:
-            with override(language):
-                paths += [reverse(name) for name in PAGES]
-                paths += [reverse("country_detail", args=[code.lower()]) for code in sorted(ISO_CODES)]
+        known = [code for code, _ in settings.LANGUAGES]
+        chosen_languages = languages.split(",") if languages else known
+        chosen_countries = [code.upper() for code in countries.split(",")] if countries else sorted(ISO_CODES)
+        unknown = sorted(set(chosen_languages) - set(known)) + sorted(set(chosen_countries) - ISO_CODES)
+        if unknown:
+            raise CommandError(f"Unknown language or country: {', '.join(unknown)}")
+        paths = static_paths(chosen_languages, chosen_countries)
         for path in paths:
             response = client.get(path, secure=True)
             if response.status_code != 200:
