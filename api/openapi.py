@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
+from api.serializers import channel_filters
 from directory.countries import ISO_CODES
 from directory.records import Channel, EmergencyNumber, Fact, Jurisdiction, Source, Type, facts
 from guide.routing import Fallback, StepKind
@@ -184,6 +185,26 @@ SCHEMAS = {
 }
 
 
+def _filter_params() -> list[dict]:
+    """One query parameter per fact the channels can be filtered on (api.serializers.channel_filters)."""
+    params = []
+    for name, spec in channel_filters().items():
+        values = ["true", "false"] if spec.type == Type.FLAG else [choice.value for choice in spec.choices]
+        description = f"Only channels whose `{name}` is this" + (
+            " (unknown ones are left out)." if spec.type == Type.FLAG else "."
+        )
+        params.append(
+            {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": description,
+                "schema": {"type": "string", "enum": values},
+            }
+        )
+    return params
+
+
 def _country_param(name: str, required: bool, extra: tuple[str, ...], description: str) -> dict:
     return {
         "name": name,
@@ -266,14 +287,15 @@ def openapi_document(server: str) -> dict:
             },
             "/channels": {
                 "get": {
-                    "summary": "Every channel shown to witnesses, optionally for one country",
+                    "summary": "Every channel shown to witnesses, optionally for one country, filtered by its facts",
                     "parameters": [
                         {
                             "name": "country",
                             "in": "query",
                             "required": False,
                             "schema": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
-                        }
+                        },
+                        *_filter_params(),
                     ],
                     "responses": {
                         "200": _json(

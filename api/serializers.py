@@ -30,6 +30,11 @@ def fact_dict(record: Any) -> dict:
     return {**entry, "source": fact_dict(source)} if source else entry
 
 
+def channel_filters() -> dict[str, Fact]:
+    """The channel facts the API can filter on: every public yes/no fact and every fixed choice."""
+    return {name: spec for name, spec, _ in facts(Channel) if spec.public and spec.type in (Type.FLAG, Type.CHOICE)}
+
+
 def channel_dict(channel: Channel) -> dict:
     return {**fact_dict(channel), "country": channel.country}
 

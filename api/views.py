@@ -6,8 +6,9 @@ from django.utils.translation import override
 
 from api.http import json_error, open_data
 from api.openapi import openapi_document
-from api.serializers import channel_dict, country_dict, has_mechanism, plan_dict
+from api.serializers import channel_dict, channel_filters, country_dict, has_mechanism, plan_dict
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
+from directory.records import Type
 from directory.snapshot import current_directory
 from guide.forms import PlanForm
 from guide.routing import build_plan
@@ -71,7 +72,20 @@ def country(request, code: str):
 
 @open_data
 def channels(request):
-    """Every channel shown to witnesses, with its source; ?country=TH narrows to one country."""
+    """Every channel shown to witnesses, with its source.
+
+    ?country=TH narrows to one country; each yes/no fact and fixed choice of a channel filters too
+    (?anonymous=true&reports_from_abroad=true&kind=police): a channel whose answer is unknown is left out.
+    """
+    wanted = {}
+    for name, spec in channel_filters().items():
+        if name not in request.GET:
+            continue
+        value = request.GET[name]
+        allowed = ["true", "false"] if spec.type == Type.FLAG else [choice.value for choice in spec.choices]
+        if value not in allowed:
+            return json_error(name, f"{value!r} is not one of {', '.join(allowed)}.")
+        wanted[name] = value == "true" if spec.type == Type.FLAG else value
     directory = current_directory()
     if "country" in request.GET:
         code = normalise_code(request.GET["country"])
@@ -82,7 +96,8 @@ def channels(request):
         shown = tuple(c for c in directory.international if c.shown) + tuple(
             channel for code in sorted(directory.countries) for channel in directory.countries[code].shown_channels()
         )
-    return JsonResponse({"channels": [channel_dict(channel) for channel in shown]})
+    chosen = [c for c in shown if all(getattr(c, name) == value for name, value in wanted.items())]
+    return JsonResponse({"channels": [channel_dict(channel) for channel in chosen]})
 
 
 @open_data

@@ -96,3 +96,19 @@ def test_the_readable_api_page_lists_every_operation(client):
     page = client.get("/en/partners/api/").content.decode()
     for path in ("/plan", "/countries", "/countries/{code}", "/channels", "/directory.json"):
         assert f"{path}</code></h2>" in page
+
+
+def test_channels_can_be_filtered_by_what_happens_after_you_report(client):
+    everything = client.get("/api/v1/channels").json()["channels"]
+    anonymous_police = client.get("/api/v1/channels?anonymous=true&official=true&kind=police").json()["channels"]
+    assert anonymous_police and len(anonymous_police) < len(everything)
+    assert all(c["anonymous"] is True and c["official"] and c["kind"] == "police" for c in anonymous_police)
+    from_abroad = client.get("/api/v1/channels?reports_from_abroad=true").json()["channels"]
+    assert all(c["reports_from_abroad"] is True for c in from_abroad)
+    belgian_points = client.get("/api/v1/channels?country=BE&kind=reporting_point").json()["channels"]
+    assert [c["run_by"] for c in belgian_points] == ["ECPAT Belgium"]
+
+
+def test_a_bad_filter_is_a_400_naming_it(client):
+    response = client.get("/api/v1/channels?anonymous=maybe")
+    assert response.status_code == 400 and response.json()["error"]["parameter"] == "anonymous"
