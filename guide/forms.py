@@ -26,9 +26,10 @@ class CountryField(forms.ChoiceField):
 
 
 class PlanForm(forms.Form):
-    danger = forms.ChoiceField(
+    danger = forms.TypedChoiceField(
         label=_("Is a child in danger right now?"),
         choices=YES_NO,
+        coerce=lambda answer: answer == "yes",
         widget=forms.RadioSelect,
         error_messages={"required": _("Tell us whether a child is in danger right now.")},
     )
@@ -64,9 +65,6 @@ class PlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("happened", "lives", "nationality"):
             self.fields[name].error_messages["invalid_choice"] = _("%(value)s is not a country code we know.")
-
-    def clean_danger(self) -> bool:
-        return self.cleaned_data["danger"] == "yes"
 
     def clean(self):
         data = super().clean()
