@@ -10,7 +10,13 @@ from lib.page_cache import public_page
 def country_list(request):
     directory = current_directory()
     countries = [
-        (code, name, bool(record.mechanisms("in_person")), bool(record.mechanisms("online")))
+        (
+            code,
+            name,
+            bool(record.mechanisms("in_person")),
+            bool(record.mechanisms("online")),
+            bool(record.police_numbers()),
+        )
         for code, name in countries_by_name()
         for record in [directory.country(code)]
     ]

@@ -177,3 +177,10 @@ def test_the_result_page_can_be_printed(client: Client):
     assert "/static/css/site.css" in page
     css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
     assert "@media print" in css
+
+
+def test_the_country_list_says_police_only_where_the_police_is_all_we_know(client: Client):
+    page = text_of(client.get("/en/countries/"))
+    afghanistan = page[page.index(">Afghanistan<") : page.index("</li>", page.index(">Afghanistan<"))]
+    antarctica = page[page.index(">Antarctica<") : page.index("</li>", page.index(">Antarctica<"))]
+    assert "police only" in afghanistan and "no known mechanism" in antarctica
