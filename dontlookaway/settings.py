@@ -32,7 +32,7 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, separated by commas.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "maintainers.apps.BackOfficeAdminConfig",  # django.contrib.admin, with the two-factor sign-in
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

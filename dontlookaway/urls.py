@@ -7,10 +7,6 @@ from content.sitemaps import SITEMAPS
 from guide import data_views
 from guide import views as guide_views
 from lib.page_cache import public_page
-from maintainers.sign_in import install as install_sign_in
-
-# Every staff account signs in with a password and a TOTP code (django-otp).
-install_sign_in(admin.site)
 
 urlpatterns = [
     path("", guide_views.choose_language, name="root"),

@@ -1,6 +1,5 @@
 """The back office's sign-in: password and TOTP code on one form, for every staff account."""
 
-from django.contrib.admin import AdminSite
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
@@ -21,6 +20,3 @@ class BackOfficeSite(OTPAdminSite):
     site_header = "Don’t Look Away — back office"
     site_title = "Don’t Look Away"
 
-
-def install(site: AdminSite) -> None:
-    site.__class__ = BackOfficeSite
