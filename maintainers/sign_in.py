@@ -19,4 +19,3 @@ class BackOfficeSite(OTPAdminSite):
     login_form = SignInForm
     site_header = "Don’t Look Away — back office"
     site_title = "Don’t Look Away"
-
