@@ -184,3 +184,11 @@ def test_the_country_list_says_police_only_where_the_police_is_all_we_know(clien
     afghanistan = page[page.index(">Afghanistan<") : page.index("</li>", page.index(">Afghanistan<"))]
     antarctica = page[page.index(">Antarctica<") : page.index("</li>", page.index(">Antarctica<"))]
     assert "police only" in afghanistan and "no known mechanism" in antarctica
+
+
+def test_where_nothing_is_known_the_plan_promises_no_police_and_no_numbers(client: Client):
+    page = text_of(client.get("/en/plan/", {"danger": "yes", "seen": "in_person", "happened": "AF", "lives": "AQ"}))
+    summary = page[page.index("What to do, in order") : page.index('class="steps"')]
+    assert "Report to the police in Afghanistan" in summary  # Afghanistan's police number is known
+    assert "the police in Antarctica" not in summary and "Ask for help in Antarctica" in summary
+    assert "Already back in Antarctica" not in page  # no number to give
