@@ -3,14 +3,13 @@
 The records' schemas come from their declarations in `directory/records.py`, as the API's answers do, so
 the two cannot drift apart; the rest is written by hand, so the field names stay a stable promise."""
 
-from dataclasses import fields
 from typing import Any
 
 from django.conf import settings
 
 from api.serializers import channel_filters
 from directory.countries import ISO_CODES
-from directory.records import Channel, EmergencyNumber, Fact, Jurisdiction, Source, Type, facts
+from directory.records import Channel, EmergencyNumber, Fact, Jurisdiction, Source, Type, facts, has_source
 from guide.routing import Fallback, StepKind
 
 CODES = sorted(ISO_CODES)
@@ -23,6 +22,21 @@ def _nullable(kind: str, **extra) -> dict:
 
 def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _array(schema: str, description: str = "") -> dict:
+    return {"type": "array", "items": _ref(schema), **({"description": description} if description else {})}
+
+
+def _or_null(schema: str, description: str = "") -> dict:
+    return {"oneOf": [_ref(schema), {"type": "null"}], **({"description": description} if description else {})}
+
+
+PLACES = _array("Channel", "Places to report: official channels and national reporting points.")
+ALTERNATIVES = _array(
+    "Channel",
+    "Alternatives, labelled as such (child helplines, partner organisations…): not places to report, but help.",
+)
 
 
 def _property(spec: Fact, default: Any) -> dict:
@@ -48,7 +62,7 @@ def _property(spec: Fact, default: Any) -> dict:
 def fact_schema(record_class: type, **extra: dict) -> dict:
     """The schema of a record as the API publishes it, from the record's own declaration."""
     properties = {name: _property(spec, default) for name, spec, default in facts(record_class) if spec.public}
-    if "source" in {item.name for item in fields(record_class)}:
+    if has_source(record_class):
         properties["source"] = _ref("Source")
     properties |= extra
     return {"type": "object", "required": list(properties), "properties": properties}
@@ -113,14 +127,10 @@ SCHEMAS = {
             "code": {"type": "string"},
             "name": {"type": "string"},
             "has_mechanism": _ref("HasMechanism"),
-            "emergency_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
-            "channels": {"type": "array", "items": _ref("Channel"), "description": "Places to report."},
-            "alternatives": {
-                "type": "array",
-                "items": _ref("Channel"),
-                "description": "Child helplines, partner organisations…: not places to report, but help.",
-            },
-            "jurisdiction": {"oneOf": [_ref("Jurisdiction"), {"type": "null"}]},
+            "emergency_numbers": _array("EmergencyNumber"),
+            "channels": PLACES,
+            "alternatives": ALTERNATIVES,
+            "jurisdiction": _or_null("Jurisdiction"),
         },
     },
     "Step": {
@@ -140,7 +150,7 @@ SCHEMAS = {
         ],
         "properties": {
             "kind": {"type": "string", "enum": [kind.value for kind in StepKind]},
-            "country": {"oneOf": [_ref("CountryName"), {"type": "null"}]},
+            "country": _or_null("CountryName"),
             "fallback": {
                 "type": "string",
                 "enum": [fallback.value for fallback in Fallback],
@@ -148,20 +158,13 @@ SCHEMAS = {
                 "police station takes reports (`police_numbers`); `nothing` when not even a police number is known.",
             },
             "no_known_mechanism": {"type": "boolean", "description": "Nothing is known: fallback is `nothing`."},
-            "emergency_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
-            "home": {
-                "oneOf": [_ref("CountryName"), {"type": "null"}],
-                "description": "For danger far from home: the witness's own country.",
-            },
-            "home_emergency_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
-            "police_numbers": {"type": "array", "items": _ref("EmergencyNumber")},
-            "channels": {"type": "array", "items": _ref("Channel"), "description": "Places to report."},
-            "alternatives": {
-                "type": "array",
-                "items": _ref("Channel"),
-                "description": "Alternatives, labelled as such: not places to report, but help.",
-            },
-            "jurisdiction": {"oneOf": [_ref("Jurisdiction"), {"type": "null"}]},
+            "emergency_numbers": _array("EmergencyNumber"),
+            "home": _or_null("CountryName", "For danger far from home: the witness's own country."),
+            "home_emergency_numbers": _array("EmergencyNumber"),
+            "police_numbers": _array("EmergencyNumber"),
+            "channels": PLACES,
+            "alternatives": ALTERNATIVES,
+            "jurisdiction": _or_null("Jurisdiction"),
         },
     },
     "Plan": {

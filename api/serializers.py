@@ -77,8 +77,9 @@ def plan_dict(plan: Plan) -> dict:
     }
 
 
-def country_summary(record: CountryRecord, language: str | None = None) -> dict:
-    return {"code": record.code, "name": country_name(record.code, language), "has_mechanism": has_mechanism(record)}
+def country_summary(record: CountryRecord) -> dict:
+    """A country's code, its name in the active language and whether it has a place to report."""
+    return {"code": record.code, "name": country_name(record.code), "has_mechanism": has_mechanism(record)}
 
 
 def country_dict(record: CountryRecord) -> dict:

@@ -6,7 +6,7 @@ from django.utils.translation import override
 
 from api.http import json_error, open_data
 from api.openapi import openapi_document
-from api.serializers import channel_dict, channel_filters, country_dict, has_mechanism, plan_dict
+from api.serializers import channel_dict, channel_filters, country_dict, country_summary, plan_dict
 from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from directory.records import Type
 from directory.snapshot import current_directory
@@ -51,10 +51,7 @@ def countries(request):
         return _bad_language()
     with override(language):
         directory = current_directory()
-        items = [
-            {"code": code, "name": name, "has_mechanism": has_mechanism(directory.country(code))}
-            for code, name in countries_by_name(language)
-        ]
+        items = [country_summary(directory.country(code)) for code, _name in countries_by_name(language)]
         return JsonResponse({"countries": items})
 
 

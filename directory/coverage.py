@@ -69,7 +69,7 @@ class CountryCoverage:
 
 def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
     shown = record.shown_channels()
-    official = [channel for channel in shown if channel.place_to_report]
+    places = [channel for channel in shown if channel.place_to_report]
     in_person, online = record.mechanisms("in_person"), record.mechanisms("online")
     # Freshness from the source's own date where it shows one: a 2010 page read yesterday is still of 2010.
     dates = [c.source.dated for c in shown] + [n.source.dated for n in record.shown_emergency_numbers()]
@@ -82,15 +82,15 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
         mechanism=bool(in_person or online),
         in_person=bool(in_person),
         online=bool(online),
-        mechanism_verified=any(channel.source.confidence == "verified" for channel in official),
-        online_hotline=any(channel.kind in ("hotline", "iwf_portal") for channel in official),
+        mechanism_verified=any(channel.source.confidence == "verified" for channel in places),
+        online_hotline=any(channel.kind in ("hotline", "iwf_portal") for channel in places),
         helpline=any(channel.kind == "helpline" for channel in shown),
         alternatives=any(not channel.place_to_report for channel in shown),
         jurisdiction=bool(record.jurisdiction and record.jurisdiction.source.showable),
         newest_check=max(dates).isoformat() if dates else None,
         oldest_check=oldest.isoformat() if oldest else None,
-        # The oldest check of an official channel: how old the advice "report here" may be.
-        mechanism_check=min(c.source.dated for c in official).isoformat() if official else None,
+        # The oldest fact of a place to report: how old the advice "report here" may be.
+        mechanism_check=min(c.source.dated for c in places).isoformat() if places else None,
         stale=bool(oldest) and (today - oldest).days > STALE_AFTER_DAYS,
     )
 

@@ -7,7 +7,6 @@ must be one that works: phone numbers are checked against libphonenumber.
 
 import re
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -32,6 +31,8 @@ from directory.records import (
     Source,
     Type,
     facts,
+    first_day,
+    has_source,
 )
 
 INTERNATIONAL = "international"
@@ -84,7 +85,7 @@ class _Reader:
         fact's default (unknown, for a yes/no fact that may be unknown).
         """
         specs = list(facts(record_class))
-        nested = "source" in {item.name for item in dataclass_fields(record_class)}
+        nested = has_source(record_class)
         allowed = {name for name, _, _ in specs} | ({"source"} if nested else set())
         required = {name for name, spec, _ in specs if spec.required} | ({"source"} if nested else set())
         if value is None:
@@ -170,7 +171,7 @@ class _Reader:
         if not ROUGH_DATE.fullmatch(text):
             self.fail(where, f"{text!r} is not a year, a month or a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         try:
-            first = date.fromisoformat((text + "-01-01")[:10])
+            first = first_day(text)
         except ValueError:
             self.fail(where, f"{text!r} is not a date")
         if first > self.today:

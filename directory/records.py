@@ -67,6 +67,16 @@ def column_of(name: str, spec: Fact) -> str:
     return spec.column or name
 
 
+def has_source(record_class: type) -> bool:
+    """Whether a record class carries a nested `source` (every fact but the source itself does)."""
+    return "source" in {item.name for item in fields(record_class)}
+
+
+def first_day(rough: str) -> date:
+    """The first day of a rough date: "2010" → 2010-01-01, "2010-05" → 2010-05-01; ValueError if not a date."""
+    return date.fromisoformat((rough + "-01-01")[:10])
+
+
 @dataclass(frozen=True, kw_only=True)
 class Source:
     url: str = fact(Type.URL, max_length=1000, required=True, column="source_url")
@@ -95,10 +105,7 @@ class Source:
     def dated(self) -> date:
         """How current the fact is: the page's own date where known (its first day, if only a year or a month
         is known), else the day it was read."""
-        if not self.published:
-            return self.verified_on
-        year, month, day = (int(part) for part in (self.published + "-01-01")[:10].split("-"))
-        return min(date(year, month, day), self.verified_on)
+        return min(first_day(self.published), self.verified_on) if self.published else self.verified_on
 
 
 @dataclass(frozen=True, kw_only=True)

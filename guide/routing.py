@@ -132,14 +132,12 @@ def build_plan(answers: Answers, directory: Directory) -> Plan:
 
 def _emergency_step(answers: Answers, directory: Directory) -> Step:
     here = directory.country(answers.where_now).shown_emergency_numbers()
-    if not answers.abroad:
-        return Step(StepKind.EMERGENCY, answers.where_now, emergency_numbers=_by_service(here))
-    home = directory.country(answers.lives).shown_emergency_numbers()
+    home = directory.country(answers.lives).shown_emergency_numbers() if answers.abroad else ()
     return Step(
         StepKind.EMERGENCY,
         answers.where_now,
         emergency_numbers=_by_service(here),
-        home_country=answers.lives,
+        home_country=answers.lives if answers.abroad else None,
         home_numbers=_by_service(home),
     )
 
