@@ -22,9 +22,12 @@ import urllib.request
 from datetime import date
 from pathlib import Path
 
+from faults import KINDS, fault_table
+from fresh import fresh_plans, parse_wrk, queries_per_plan
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
-PROXY, APP, PG_PORT = 8810, 8811, 55439
+PROXY, APP, PG_PORT, REDIS_PORT = 8810, 8811, 55439, 56379
 PAGES = {
     "home": "/en/",
     "question errors": "/en/plan/?danger=maybe",
@@ -51,7 +54,7 @@ def tool(name: str, *candidates: str) -> str:
     sys.exit(f"make bench needs {name}: apt-get install {'postgresql' if name in ('initdb', 'pg_ctl') else name}")
 
 
-def start_postgres(work: Path) -> tuple[list[str], str]:
+def start_postgres(work: Path) -> tuple[list[str], list[str], str]:
     initdb = tool("initdb", *sorted(map(str, Path("/usr/lib/postgresql").glob("*/bin/initdb"))))
     pg_ctl = str(Path(initdb).with_name("pg_ctl"))
     as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -61,29 +64,45 @@ def start_postgres(work: Path) -> tuple[list[str], str]:
         shutil.chown(data, "postgres")
         shutil.chown(work, "postgres")
     run([*as_pg, initdb, "-D", str(data / "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8"])
-    run(
+    server = [*as_pg, pg_ctl, "-D", str(data / "data")]
+    start = [
+        *server,
+        "-l",
+        str(data / "log"),
+        "-w",
+        "-o",
+        f"-p {PG_PORT} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start",
+    ]
+    run(start)
+    return start, [*server, "-m", "fast", "-w", "stop"], f"postgres://postgres@127.0.0.1:{PG_PORT}/dla"
+
+
+def start_redis(work: Path) -> subprocess.Popen | None:
+    """Redis as deployed (a memory limit, evicting the least used), when the machine has it."""
+    binary = shutil.which("redis-server")
+    if not binary:
+        return None
+    return subprocess.Popen(
         [
-            *as_pg,
-            pg_ctl,
-            "-D",
-            str(data / "data"),
-            "-l",
-            str(data / "log"),
-            "-w",
-            "-o",
-            f"-p {PG_PORT} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off",
-            "start",
-        ]
+            binary,
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--maxmemory",
+            "64mb",
+            "--maxmemory-policy",
+            "allkeys-lru",
+            "--dir",
+            str(work),
+        ],
+        stdout=subprocess.DEVNULL,
     )
-    return [
-        *as_pg,
-        pg_ctl,
-        "-D",
-        str(data / "data"),
-        "-m",
-        "fast",
-        "stop",
-    ], f"postgres://postgres@127.0.0.1:{PG_PORT}/dla"
 
 
 def fetch(url: str, gzip_ok: bool = True) -> tuple[bytes, int, dict]:
@@ -111,10 +130,7 @@ def wrk(url: str) -> dict:
     # A short run first, not measured: every connection's first answers (cache fills, lazy imports) are
     # not what a visitor meets once a campaign is running.
     run(["wrk", "-t2", "-c32", "-d2s", url])
-    output = run(["wrk", "-t2", "-c32", "-d8s", "--latency", url]).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = {p: re.search(rf"\s{p}%\s+([\d.]+\w+)", output).group(1) for p in ("50", "90", "99")}
-    return {"rps": rate, **{f"p{p}": value for p, value in latency.items()}}
+    return parse_wrk(run(["wrk", "-t2", "-c32", "-d8s", "--latency", url]).stdout)
 
 
 def lighthouse(url: str, work: Path) -> dict:
@@ -141,9 +157,15 @@ def lighthouse(url: str, work: Path) -> dict:
         capture_output=True,
     )
     if not report.exists():
-        return {}
-    categories = json.loads(report.read_text())["categories"]
-    return {name: round((value["score"] or 0) * 100) for name, value in categories.items()}
+        return {name: "failed" for name in ("performance", "accessibility", "best-practices", "seo")}
+    result = json.loads(report.read_text())
+    if result.get("runtimeError"):
+        return {name: "failed" for name in ("performance", "accessibility", "best-practices", "seo")}
+    # A category Lighthouse could not score is reported as failed, never as 0.
+    return {
+        name: "failed" if value["score"] is None else round(value["score"] * 100)
+        for name, value in result["categories"].items()
+    }
 
 
 def main():
@@ -153,8 +175,12 @@ def main():
     os.chmod(work, 0o755)
     stops = []
     try:
-        stop_pg, database = start_postgres(work)
+        start_pg, stop_pg, database = start_postgres(work)
         stops.append(lambda: subprocess.run(stop_pg, capture_output=True))
+        redis = start_redis(work)
+        cache_server = {"process": redis}  # replaced when the fault table starts it again
+        if redis:
+            stops.append(lambda: (cache_server["process"].terminate(), cache_server["process"].wait(10)))
         run(
             [
                 "createdb" if shutil.which("createdb") else "true",
@@ -174,6 +200,7 @@ def main():
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
             "DJANGO_DEBUG": "false",
+            **({"REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0"} if redis else {}),
         }
         env.pop("DJANGO_TESTING", None)
         for command in (
@@ -227,8 +254,32 @@ def main():
                 "app": wrk(f"http://127.0.0.1:{APP}{PAGES[name]}"),
                 "static": wrk(f"{base}/static-copies/{name}.html"),
             }
+        app = f"http://127.0.0.1:{APP}"
+        measured = queries_per_plan(env)
+        fresh = {
+            "app": fresh_plans(app, work, measured["codes"], measured["languages"]),
+            "proxy": fresh_plans(base, work, measured["codes"], measured["languages"]),
+        }
         scores = {name: lighthouse(base + path, work) for name, path in PAGES.items() if name != "question errors"}
-        report(weights, speed, scores)
+
+        def stop_cache():
+            cache_server["process"].terminate()
+            cache_server["process"].wait(10)
+
+        def start_cache():
+            cache_server["process"] = start_redis(work)
+            time.sleep(0.5)
+
+        faults, killed = fault_table(
+            app,
+            work,
+            gunicorn.pid,
+            lambda: run(stop_pg),
+            lambda: run(start_pg),
+            stop_cache if redis else None,
+            start_cache if redis else None,
+        )
+        report(weights, speed, scores, fresh, measured["queries"], faults, killed)
     finally:
         for stop in reversed(stops):
             try:
@@ -238,7 +289,7 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(weights: dict, speed: dict, scores: dict) -> None:
+def report(weights: dict, speed: dict, scores: dict, fresh: dict, queries: float, faults: list, killed: dict) -> None:
     lines = [
         f"Measured on {date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.machine()}.",
@@ -266,6 +317,30 @@ def report(weights: dict, speed: dict, scores: dict) -> None:
             f"| {name} | {proxy['rps']:.0f} req/s | {runs['app']['rps']:.0f} req/s | "
             f"{runs['static']['rps']:.0f} req/s | {ratio:.2f} | {proxy['p50']} / {proxy['p90']} / {proxy['p99']} |"
         )
+    lines += [
+        "",
+        "Fresh plans (every request a new random plan: countries, answers, language; 20 s after 3 s of warm-up), "
+        f"{queries:g} database queries per plan on a warm worker:",
+        "",
+        "| Served by | Plans/s | Latency p50 / p90 / p99 | Requests | Not 200 | Socket errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, label in (("app", "App alone (gunicorn)"), ("proxy", "Through the caching proxy")):
+        run_ = fresh[name]
+        lines.append(
+            f"| {label} | {run_['rps']:.0f} | {run_['p50']} / {run_['p90']} / {run_['p99']} | {run_['requests']} | "
+            f"{run_['non_2xx']} | {run_['socket_errors']} |"
+        )
+    lines += ["", "Faults (the app alone; each stage asks for pages not asked for before, except the first row):", ""]
+    lines.append("| Page | " + " | ".join(name for name, _ in faults) + " |")
+    lines.append("|---|" + "---|" * len(faults))
+    for kind in KINDS:
+        lines.append(f"| {kind} | " + " | ".join(answers[kind] for _, answers in faults) + " |")
+    lines += [
+        "",
+        f"A worker killed outright during 6 s of fresh plans: {killed['requests']} requests, {killed['non_2xx']} not "
+        f"200, {killed['socket_errors']} socket errors; {killed['workers_after']} workers running afterwards.",
+    ]
     table = "\n".join(lines)
     print(table)
     (ROOT / "docs" / "performance.md").write_text(

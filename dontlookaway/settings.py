@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dontlookaway.context.site",
             ],
+            "libraries": {"fragments": "lib.fragments", "site": "dontlookaway.site_tags"},
         },
     },
 ]

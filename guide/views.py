@@ -23,6 +23,7 @@ from guide import usage
 from guide.forms import PlanForm
 from guide.routing import build_plan
 from lib.accept_language import preferred_language
+from lib.dialling import dialling_place
 from lib.page_cache import public_page
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
@@ -88,6 +89,7 @@ def plan(request):
     plan_url = request.build_absolute_uri()
     context = {
         "plan": result,
+        "steps": [(step, _dialled_from(step, answers.where_now)) for step in result.steps],
         "answers": answers,
         "query": request.GET.urlencode(),
         "plan_url": plan_url,
@@ -95,6 +97,14 @@ def plan(request):
         "today": date.today(),
     }
     return render(request, "guide/plan.html", context)
+
+
+def _dialled_from(step, where_now: str | None) -> str | None:
+    """Where the step's numbers are dialled from, as far as they can tell: a rendered step then serves every
+    plan whose witness is in any other country (the same numbers dial the same from all of them)."""
+    numbers = [(channel.phone, channel.country) for channel in (*step.channels, *step.alternatives) if channel.phone]
+    numbers += [(number.number, step.country) for number in step.police_numbers]
+    return dialling_place(numbers, where_now)
 
 
 @lru_cache(maxsize=1024)

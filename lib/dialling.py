@@ -5,11 +5,15 @@ international format, and a number that works only inside its country says so an
 Grouping and spacing come from libphonenumber, as the country writes its numbers.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
+
+# Not a country: where the witness is when it is none of the countries of the numbers in view.
+ELSEWHERE = "elsewhere"
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,12 @@ def dialling(number: str, region: str | None, where_now: str | None) -> Dialling
         # A short number (an emergency number, a helpline): it works only inside its own country.
         here = where_now in (None, region)
         return Dialling(number.strip(), "tel:" + digits if here else "", where_now != region, region)
-    home = phonenumbers.region_code_for_number(parsed) or region
+    # A number valid where it is written belongs there: a toll-free 1-866 number given for Canada is
+    # Canada's too, though libphonenumber files all shared North American toll-free numbers under the US.
+    if region and phonenumbers.is_valid_number_for_region(parsed, region):
+        home = region
+    else:
+        home = phonenumbers.region_code_for_number(parsed) or region
     e164 = "tel:" + phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
     national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
     if where_now == home:
@@ -65,3 +74,18 @@ def dialling(number: str, region: str | None, where_now: str | None) -> Dialling
     if not _dials_from_abroad(parsed):
         return Dialling(national, e164 if where_now is None else "", True, home)
     return Dialling(phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL), e164, False, home)
+
+
+def dialling_place(numbers: Iterable[tuple[str, str | None]], where_now: str | None) -> str | None:
+    """`where_now` as far as these (number, region) pairs can tell: itself, or ELSEWHERE.
+
+    A number dials the same from every country but its own (see `dialling`), so a part of a page whose
+    numbers all belong to other countries than the witness's looks the same from any of them, and is
+    rendered once for all of them (lib/fragments.py).
+    """
+    if where_now is None:
+        return None
+    for number, region in numbers:
+        if where_now in (region, dialling(number, region, None).country):
+            return where_now
+    return ELSEWHERE

@@ -98,3 +98,21 @@ def test_no_card_of_any_plan_names_this_site_itself(shipped_directory):
         for seen in Seen:
             plan = build_plan(Answers(True, seen, happened, "AF"), shipped_directory)
             assert not [c for c in plan.all_channels() if "don't look away" in c.name.lower()]
+
+
+@pytest.mark.django_db
+def test_a_witness_still_in_the_country_gets_every_number_as_dialled_there(client, loaded_directory, shipped_directory):
+    """Each country's own numbers in its step, as its phones dial them: national format, and a link to call."""
+    from lib.dialling import dialling
+
+    for code in sorted(shipped_directory.countries):
+        lives = "FR" if code != "FR" else "DE"
+        plan = build_plan(Answers(danger=False, seen=Seen.IN_PERSON, happened=code, lives=lives), shipped_directory)
+        numbers = [c.phone for c in step(plan, StepKind.HAPPENED).channels if c.phone and c.country == code]
+        if not numbers:
+            continue
+        page = client.get(f"/en/plan/?danger=no&seen=in_person&happened={code}&lives={lives}").content.decode()
+        for number in numbers:
+            dialled = dialling(number, code, code)
+            assert f'<bdi dir="ltr">{dialled.shown}</bdi>' in page, (code, number)
+            assert f'href="{dialled.tel}"' in page, (code, number)
