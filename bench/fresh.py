@@ -63,10 +63,16 @@ end
 
 def queries_per_plan(env: dict) -> dict:
     """The directory's codes and languages, and the queries a warm process makes per fresh plan."""
-    output = subprocess.run(
-        [str(PY), "-c", COUNT_QUERIES], cwd=ROOT, env=env, check=True, text=True, capture_output=True
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    counted = subprocess.run(
+        [str(PY), "-c", COUNT_QUERIES],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "dontlookaway.settings"},
+        text=True,
+        capture_output=True,
+    )
+    if counted.returncode:
+        raise SystemExit(f"Counting the queries of a plan failed:\n{counted.stderr}")
+    return json.loads(counted.stdout.strip().splitlines()[-1])
 
 
 def fresh_plans(base: str, work: Path, codes: list[str], languages: list[str], seconds: int = 20) -> dict:

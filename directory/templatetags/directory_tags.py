@@ -2,6 +2,7 @@
 
 from collections import Counter
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
@@ -84,7 +85,13 @@ def long_date(value: date | datetime | None) -> str:
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return format_date(value, format="long", locale=to_locale(get_language() or "en"))
+    return _long_date(value, to_locale(get_language() or "en"))
+
+
+@lru_cache(maxsize=16384)
+def _long_date(value: date, locale: str) -> str:
+    # Babel reads the locale's patterns for every call: a tenth of a millisecond, for each fact on a plan.
+    return format_date(value, format="long", locale=locale)
 
 
 @register.filter
