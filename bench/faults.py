@@ -49,7 +49,9 @@ def statuses(base: str, stage: int) -> dict[str, str]:
 def killed_worker(base: str, work: Path, master_pid: int) -> dict:
     """Fresh plans for 6 s at 32 connections while one worker is killed outright after 2 s."""
     script = work / "fresh-plans.lua"
-    load = subprocess.Popen(["wrk", "-t2", "-c32", "-d6s", "--latency", "-s", str(script), base], stdout=subprocess.PIPE, text=True)
+    load = subprocess.Popen(
+        ["wrk", "-t2", "-c32", "-d6s", "--latency", "-s", str(script), base], stdout=subprocess.PIPE, text=True
+    )
     time.sleep(2)
     workers = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
     if workers:

@@ -1,5 +1,7 @@
 """Every supported language is complete, and every page offers every language without a cookie."""
 
+import re
+
 import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
@@ -70,3 +72,12 @@ def test_every_page_links_to_itself_in_every_language(client, loaded_directory):
 def test_country_names_come_from_cldr_in_the_visitors_language(client, db):
     assert '<option value="DE">Duitsland</option>' in client.get("/nl/").content.decode()
     assert '<option value="DE">Allemagne</option>' in client.get("/fr/").content.decode()
+
+
+@pytest.mark.django_db
+def test_in_an_arabic_plan_latin_channel_names_keep_their_own_direction(client, loaded_directory):
+    page = client.get("/ar/plan/?danger=no&seen=in_person&happened=TH&lives=BE").content.decode()
+    summary = page[page.index('class="todo"') : page.index("</ol>")]
+    lines = re.findall(r"<li>.*?</li>", summary, re.S)
+    assert lines and all("<bdi>" in line for line in lines), lines
+    assert "<bdi>ECPAT Belgium</bdi>" in page  # who runs Belgium's reporting point, in its card

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from babel.dates import format_date
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,13 @@ def country(code: str | None) -> str:
 @register.filter
 def languages(codes) -> str:
     return ", ".join(language_name(code) for code in codes)
+
+
+@register.filter
+def isolated(text: str) -> str:
+    """Text set apart from the sentence around it (`<bdi>`): a Latin name in an Arabic sentence keeps its own
+    direction, and the sentence's punctuation stays where it belongs."""
+    return format_html("<bdi>{}</bdi>", text)
 
 
 @register.filter
