@@ -1,12 +1,15 @@
-"""What every API answer carries: open CORS for reading, caching headers and validators, no cookies."""
+"""What every API answer carries: caching headers and validators, no cookies, reading only.
+
+The validators come from Django: `Last-Modified` from the directory's last change (`@condition`), the `ETag`
+and the 304 answers from ConditionalGetMiddleware; api/middleware.py opens every answer to any origin.
+"""
 
 import functools
-import hashlib
 
 from django.http import HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import condition
 
 from directory.snapshot import last_change
 
@@ -20,6 +23,8 @@ def json_error(parameter: str, message: str, status: int = 400) -> JsonResponse:
 
 def open_data(view):
     """Read-only, cacheable and open to any origin; any other method is refused with 405."""
+
+    validated = condition(last_modified_func=lambda request, *args, **kwargs: last_change())(view)
 
     # CSRF protects state-changing requests authenticated by cookies. The API has neither: it reads only
     # and sets no cookie, so other methods must get its own clear 405 rather than the CSRF 403 page.
@@ -36,23 +41,9 @@ def open_data(view):
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
         else:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200:
-                response = _with_validators(request, response)
-        response["Access-Control-Allow-Origin"] = "*"
+            response = validated(request, *args, **kwargs)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=MAX_AGE)
         return response
 
     return wrapper
-
-
-def _with_validators(request, response):
-    etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-    response["ETag"] = etag
-    changed = last_change()
-    if changed:
-        response["Last-Modified"] = http_date(changed.timestamp())
-    return get_conditional_response(
-        request, etag=etag, last_modified=int(changed.timestamp()) if changed else None, response=response
-    )

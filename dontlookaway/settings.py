@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "dontlookaway.middleware.forget_client_address",
     "django.middleware.security.SecurityMiddleware",
     "dontlookaway.middleware.same_origin_referrer_for_staff",
+    "api.middleware.open_to_every_origin",  # outside ConditionalGetMiddleware: its 304s are open too
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

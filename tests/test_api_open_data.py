@@ -42,8 +42,14 @@ def test_answers_can_be_cached_and_revalidated(client):
     first = client.get("/api/v1/countries/be")
     assert first["Cache-Control"] == "public, max-age=300"
     assert first["ETag"] and first["Last-Modified"]
-    again = client.get("/api/v1/countries/be", headers={"if-none-match": first["ETag"]})
+    again = client.get(
+        "/api/v1/countries/be", headers={"if-none-match": first["ETag"], "origin": "https://travel.example"}
+    )
     assert again.status_code == 304 and again.content == b""
+    # A travel company's page revalidating from its own origin can read the 304, and keeps caching.
+    assert again["Access-Control-Allow-Origin"] == "*" and again["Cache-Control"] == "public, max-age=300"
+    since = client.get("/api/v1/countries/be", headers={"if-modified-since": first["Last-Modified"]})
+    assert since.status_code == 304 and since["Access-Control-Allow-Origin"] == "*"
 
 
 def test_a_change_to_the_directory_changes_the_validators(client):
