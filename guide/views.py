@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import sys
 from datetime import date
@@ -24,11 +25,13 @@ from guide.forms import PlanForm
 from guide.routing import build_plan
 from lib.accept_language import preferred_language
 from lib.page_cache import public_page
+from lib.read_only import read_only
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
 SERVICE_WORKER_REVISION = "3"
 
 
+@read_only
 def choose_language(request):
     """Send `/` to the visitor's language, chosen from the browser's header alone (no cookie)."""
     supported = [code for code, _ in settings.LANGUAGES]
@@ -61,6 +64,7 @@ def home(request):
 def counted(view):
     """Count each completed plan, served from the cache or not (see guide/usage.py: nothing personal)."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
@@ -133,6 +137,7 @@ def offline(request):
     return render(request, "guide/offline.html", {"chosen": code, "numbers": numbers})
 
 
+@read_only
 def service_worker(request):
     """The offline worker, served from the root so that it can look after every page of the site."""
     # Only the few static files up front: pages are kept as they are visited, on a costly connection.

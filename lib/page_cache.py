@@ -16,6 +16,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from lib.read_only import read_only
+
 VERSION_KEY = "public-pages-version"
 PAGE_TIMEOUT = 24 * 3600
 BROWSER_MAX_AGE = 300
@@ -38,17 +40,17 @@ def invalidate_pages() -> None:
 
 
 def public_page(view=None, *, region: Callable | None = None):
-    """Cache a public GET page server-side and let browsers and proxies keep it for five minutes.
+    """Cache a public GET page server-side and let browsers and proxies keep it for five minutes; any
+    method but GET and HEAD gets 405 (lib/read_only.py).
 
     `region`, for a page that pre-selects a country from the browser's language, is handed the request and
     names that country: the page is then cached once per country.
     """
 
     def decorator(view):
+        @read_only
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method not in ("GET", "HEAD"):
-                return view(request, *args, **kwargs)
             hint = region(request) if region else ""
             address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             key = f"page:{pages_version()}:{get_language()}:{hint or '-'}:{address}"
