@@ -52,7 +52,7 @@ def _home_form(request) -> PlanForm:
     return PlanForm(initial=initial)
 
 
-@public_page(region=browser_region)
+@public_page(region=browser_region, reads=PlanForm.base_fields)
 def home(request):
     response = render(request, "guide/home.html", {"form": _home_form(request)})
     patch_vary_headers(response, ["Accept-Language"])
@@ -82,7 +82,7 @@ def counted(view):
 
 @gzip_page
 @counted
-@public_page
+@public_page(reads=PlanForm.base_fields)
 def plan(request):
     form = PlanForm(request.GET)
     if not form.is_valid():
@@ -110,7 +110,7 @@ def plan_qr(url: str) -> str:
     return mark_safe(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
 
 
-@public_page(region=browser_region)
+@public_page(region=browser_region, reads=("country",))
 def emergency(request):
     """The one-tap path for a child in danger now: pick the country you are in, see its numbers."""
     code = normalise_code(request.GET.get("country", ""))
@@ -128,7 +128,7 @@ def emergency(request):
     return render(request, "guide/emergency.html", context)
 
 
-@public_page
+@public_page(reads=("country",))
 def offline(request):
     """What a witness sees with no connection: the emergency numbers of the country last looked at."""
     code = normalise_code(request.GET.get("country", ""))
