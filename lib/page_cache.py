@@ -1,4 +1,4 @@
-"""A server-side cache of public pages, emptied the moment the directory changes.
+"""A server-side cache of public pages, emptied the moment the directory or a text (content/signals.py) changes.
 
 During a campaign spike most visitors ask for the same few pages; serving them from the cache costs no
 database query. Pages are cached per language, address and (where the page pre-selects a country from the
