@@ -28,7 +28,7 @@ from lib.page_cache import public_page
 from lib.read_only import read_only
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
-SERVICE_WORKER_REVISION = "3"
+SERVICE_WORKER_REVISION = "4"
 
 
 @read_only
@@ -61,13 +61,20 @@ def home(request):
 
 # Compressed here, not only by the proxy: a 400 page with the answers to fix is a page too, and nginx
 # compresses only successful answers. Public pages hold no secret, so compression leaks nothing.
+def prefetched(request) -> bool:
+    """Fetched ahead of time, not opened by a person: our service worker says `Purpose: prefetch` (a script
+    may not set `Sec-` headers), browsers' own prefetching `Sec-Purpose: prefetch` (or `prefetch;prerender`)."""
+    purposes = f"{request.headers.get('Purpose', '')};{request.headers.get('Sec-Purpose', '')}"
+    return "prefetch" in purposes.lower()
+
+
 def counted(view):
     """Count each completed plan, served from the cache or not (see guide/usage.py: nothing personal)."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if response.status_code == 200:
+        if response.status_code == 200 and not prefetched(request):
             happened = request.GET.get("happened", "")
             online = happened == "online"
             usage.record(
