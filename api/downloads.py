@@ -5,6 +5,7 @@ They are built on request and cached by validators, so they are never older than
 
 import csv
 import io
+import re
 from typing import Any
 
 from django.http import HttpResponse, JsonResponse
@@ -13,7 +14,7 @@ from django.utils import timezone
 from api.http import open_data
 from api.serializers import channel_dict, country_dict, fact_dict
 from directory.countries import ISO_CODES, country_name
-from directory.records import Channel, EmergencyNumber, Source, column_of, facts
+from directory.records import Channel, EmergencyNumber, Source, Type, column_of, facts
 from directory.snapshot import current_directory, last_change
 
 LICENCE = {
@@ -32,13 +33,37 @@ def csv_columns(record_class: type) -> list[str]:
     return ["country", "country_name", *own, *source]
 
 
+# Formula injection: a spreadsheet opening the CSV runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...) to leak data, =cmd|... through DDE), so such a cell is written with a leading quote (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Except a phone number in international format ("+66 2 123 4567"): escaping it would hand every researcher
+# reading the file with code a number that no longer dials. Made of digits, spaces and hyphens only, it names
+# no function and no cell, so the worst a spreadsheet can do with it is show a sum.
+PHONE_SHAPE = re.compile(r"\+[0-9][0-9 -]*")
+PHONE_COLUMNS = {
+    name
+    for record in (Channel, EmergencyNumber)
+    for name, spec, _ in facts(record)
+    if spec.type in (Type.PHONE, Type.DIGITS)
+}
+
+
+def spreadsheet_safe(column: str, value: Any) -> Any:
+    """The cell as a spreadsheet may open it: no formula, but a phone number left as it dials."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if column in PHONE_COLUMNS and PHONE_SHAPE.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def csv_row(record: Any, code: str | None) -> dict:
     entry = fact_dict(record)
     source = entry.pop("source")
     row = {name: " ".join(value) if isinstance(value, list) else value for name, value in entry.items()}
     row |= {column_of(name, spec): source[name] for name, spec, _ in facts(Source) if spec.public}
     row |= {"country": code or "", "country_name": country_name(code, "en") if code else ""}
-    return {name: "" if value is None else value for name, value in row.items()}
+    return {name: spreadsheet_safe(name, "" if value is None else value) for name, value in row.items()}
 
 
 CHANNEL_COLUMNS = csv_columns(Channel)

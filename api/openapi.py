@@ -74,6 +74,11 @@ def _json(schema: dict, description: str) -> dict:
 
 ERROR = _json(_ref("Error"), "A parameter is wrong; `error.parameter` names it.")
 NOT_FOUND = _json(_ref("Error"), "No such country.")
+CSV_CELLS = (
+    "So that no cell runs as a formula in a spreadsheet, a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage "
+    "return is written with a leading `'`. A `phone` or `number` that is only `+`, digits, spaces and hyphens "
+    "(`+66 2 123 4567`) is written as it dials, without the quote."
+)
 LANG = {
     "name": "lang",
     "in": "query",
@@ -327,6 +332,7 @@ def openapi_document(server: str) -> dict:
             "/channels.csv": {
                 "get": {
                     "summary": "Every channel as CSV",
+                    "description": CSV_CELLS,
                     "responses": {
                         "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}
                     },
@@ -335,6 +341,7 @@ def openapi_document(server: str) -> dict:
             "/emergency-numbers.csv": {
                 "get": {
                     "summary": "Every emergency number as CSV",
+                    "description": CSV_CELLS,
                     "responses": {
                         "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}
                     },

@@ -11,4 +11,5 @@ urlpatterns = [
     path("directory.json", downloads.directory_json, name="download_json"),
     path("channels.csv", downloads.channels_csv, name="download_channels_csv"),
     path("emergency-numbers.csv", downloads.numbers_csv, name="download_numbers_csv"),
+    path("<path:rest>", views.not_found, name="api_not_found"),
 ]

@@ -100,3 +100,9 @@ def channels(request):
 @open_data
 def openapi(request):
     return JsonResponse(openapi_document(request.build_absolute_uri("/api/v1")))
+
+
+@open_data
+def not_found(request, rest: str):
+    """An address under /api/v1/ that names no operation: a JSON error, like every other the API gives."""
+    return json_error("path", "No such operation; the operations are listed in /api/v1/openapi.json.", status=404)

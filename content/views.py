@@ -7,6 +7,7 @@ from content.models import Entry, Kind
 from directory.countries import ISO_CODES
 from guide.forms import PlanForm
 from lib.page_cache import public_page
+from lib.read_only import read_only
 
 
 def _render_entry(request, entry: Entry, preview: bool = False):
@@ -50,6 +51,7 @@ def article_list(request):
     return render(request, "content/article_list.html", {"items": [(e, t) for e, t in items if t]})
 
 
+@read_only
 @staff_member_required
 def preview(request, slug: str):
     """Maintainers see a draft or scheduled text as it will look; never cached, never public."""

@@ -101,27 +101,41 @@ class CountryAdmin(admin.ModelAdmin):
     """The countries, with each one's state (complete and fresh, stale, missing a mechanism) and the map."""
 
     search_fields = ("code",)
-    list_display = ("code", "__str__", "state")
+    list_display = ("code", "__str__")  # and each country's state: get_list_display
     change_list_template = "admin/directory/country/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
-        from datetime import date
-
-        from directory.coverage import country_coverage
-        from directory.loading import read_directory
-
-        directory = read_directory()
-        self._states = {
-            code: status_of(country_coverage(directory.country(code), date.today()))
-            for code in Country.objects.values_list("code", flat=True)
-        }
         extra_context = {**(extra_context or {}), "labels": STATUS_LABELS}
         return super().changelist_view(request, extra_context)
 
-    @admin.display(description="state")
-    def state(self, country):
-        state = getattr(self, "_states", {}).get(country.code, "missing")
-        return format_html('<span class="swatch swatch-{}"></span> {}', state, STATUS_LABELS[state])
+    def _states(self, request) -> dict[str, str]:
+        """The state of each country this editor sees, worked out once per request and kept on the request.
+
+        Not on `self`: one CountryAdmin serves every request at once, so states kept on it by one editor's
+        list would be the ones another editor's list shows, if it renders in between.
+        """
+        if not hasattr(request, "country_states"):
+            from datetime import date
+
+            from directory.coverage import country_coverage
+            from directory.loading import read_directory
+
+            directory = read_directory()
+            request.country_states = {
+                code: status_of(country_coverage(directory.country(code), date.today()))
+                for code in self.get_queryset(request).values_list("code", flat=True)
+            }
+        return request.country_states
+
+    def get_list_display(self, request):
+        states = self._states(request)
+
+        @admin.display(description="state")
+        def state(country):
+            label = states.get(country.code, "missing")
+            return format_html('<span class="swatch swatch-{}"></span> {}', label, STATUS_LABELS[label])
+
+        return (*super().get_list_display(request), state)
 
     def get_queryset(self, request):
         allowed = editable_countries(request.user)

@@ -3,7 +3,8 @@
 The directory is small (about a thousand facts) and changes a few times a day, so every process keeps the
 whole of it as immutable records, shared read-only by every request. It is replaced whole when the
 directory's version changes: the version the page cache already keeps (`lib/page_cache.py`), which
-every change bumps, so checking it costs a cache look-up, never a database query.
+every change bumps, so checking it costs a cache look-up, never a database query. While the cache is
+down, the version is unknown and the directory is read again every few seconds instead.
 
 Threat: the database going down during a campaign. A plan, a country page, the emergency numbers and the
 API keep answering from memory; a worker that starts while the database is down reads the last snapshot
@@ -14,7 +15,7 @@ import logging
 import pickle
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -31,18 +32,24 @@ from lib.page_cache import pages_version
 log = logging.getLogger(__name__)
 
 
-# How long a worker that could not read the database serves its fallback before it tries again.
+# How long a worker that could not read the database serves its fallback before it tries again; and how long,
+# while the cache is down, it trusts the directory it holds.
 RETRY_SECONDS = 10
 
 
 @dataclass(frozen=True)
 class _Held:
-    version: int
+    version: int | None  # None: read while the cache could not give the version
     directory: Directory
     changed_at: datetime | None = None  # when the directory last changed: the API's Last-Modified
     fallback_since: float | None = None  # set while serving a fallback because the database was down
+    read_at: float = field(default_factory=time.monotonic)
 
-    def current(self, version: int) -> bool:
+    def current(self, version: int | None) -> bool:
+        if version is None:
+            # The cache is down, so no change can be heard of: keep what is held for a few seconds, then read
+            # the database again, so that an edit still reaches every worker.
+            return time.monotonic() - self.read_at < RETRY_SECONDS
         if self.version != version:
             return False
         return self.fallback_since is None or time.monotonic() - self.fallback_since < RETRY_SECONDS
@@ -82,7 +89,7 @@ def forget() -> None:
     _set(None)
 
 
-def _fresh(version: int, previous: _Held | None) -> _Held:
+def _fresh(version: int | None, previous: _Held | None) -> _Held:
     try:
         directory, changed_at = read_directory(), DirectoryRevision.last_change()
     except DatabaseError:

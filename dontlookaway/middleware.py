@@ -1,6 +1,22 @@
 """Middleware that protects the witness."""
 
-ADDRESS_HEADERS = ("REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP", "HTTP_FORWARDED")
+# The connection's address, and every header a proxy or CDN uses to pass a visitor's on (nginx strips them
+# too: deploy/nginx.conf; this is for an app reached some other way).
+ADDRESS_HEADERS = (
+    "REMOTE_ADDR",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_REAL_IP",
+    "HTTP_FORWARDED",
+    "HTTP_X_FORWARDED",
+    "HTTP_X_ORIGINAL_FORWARDED_FOR",
+    "HTTP_CF_CONNECTING_IP",
+    "HTTP_CF_CONNECTING_IPV6",
+    "HTTP_TRUE_CLIENT_IP",
+    "HTTP_X_CLIENT_IP",
+    "HTTP_CLIENT_IP",
+    "HTTP_X_CLUSTER_CLIENT_IP",
+    "HTTP_FASTLY_CLIENT_IP",
+)
 
 
 def forget_client_address(get_response):

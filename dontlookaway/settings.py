@@ -130,8 +130,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One shared cache for all app servers in production (REDIS_URL); a per-process one otherwise.
 REDIS_URL = env_str("REDIS_URL")
+# Short timeouts: a Redis that hangs must cost a page a fraction of a second, not a worker; the page cache
+# then builds the page without it (lib/page_cache.py).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 }

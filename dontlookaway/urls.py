@@ -15,7 +15,7 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        public_page(sitemap_views.sitemap),
+        public_page(sitemap_views.sitemap, reads=("p",)),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

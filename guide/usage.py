@@ -3,6 +3,8 @@
 Only (day, country where it happened, country where the witness lives, in person or online) is counted:
 no cookie, no address, no user agent, no time of day. Counts gather in this process's memory and are
 written in one batch at most every minute, so a plan served from the page cache still costs no query.
+A plan fetched ahead of time, to be kept for offline use (the service worker's prefetches) or by the
+browser's own prefetching, is not one a person opened, and is not counted.
 """
 
 import atexit
@@ -12,7 +14,7 @@ from collections import Counter
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 PUBLIC_THRESHOLD = 10  # smaller public figures could point at a person; they are shown as "fewer than 10"
@@ -48,11 +50,16 @@ def flush() -> int:
         _timer = None
     with transaction.atomic():
         for (day, happened, lives, seen), count in batch.items():
-            updated = PlanCount.objects.filter(day=day, happened=happened, lives=lives, seen=seen).update(
-                count=F("count") + count
-            )
-            if not updated:
-                PlanCount.objects.create(day=day, happened=happened, lives=lives, seen=seen, count=count)
+            route = PlanCount.objects.filter(day=day, happened=happened, lives=lives, seen=seen)
+            # Every worker writes its own counts: the database adds them up (count = count + n), so no
+            # worker ever writes back a total it read before another's was added.
+            if route.update(count=F("count") + count):
+                continue
+            try:
+                with transaction.atomic():  # a savepoint: a failed insert leaves the batch's other rows
+                    PlanCount.objects.create(day=day, happened=happened, lives=lives, seen=seen, count=count)
+            except IntegrityError:  # another worker made the day's row between our update and our insert
+                route.update(count=F("count") + count)
     return sum(batch.values())
 
 

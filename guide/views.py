@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import sys
 from datetime import date
@@ -25,11 +26,13 @@ from guide.routing import build_plan
 from lib.accept_language import preferred_language
 from lib.dialling import dialling_place
 from lib.page_cache import public_page
+from lib.read_only import read_only
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
-SERVICE_WORKER_REVISION = "3"
+SERVICE_WORKER_REVISION = "4"
 
 
+@read_only
 def choose_language(request):
     """Send `/` to the visitor's language, chosen from the browser's header alone (no cookie)."""
     supported = [code for code, _ in settings.LANGUAGES]
@@ -50,7 +53,7 @@ def _home_form(request) -> PlanForm:
     return PlanForm(initial=initial)
 
 
-@public_page(region=browser_region)
+@public_page(region=browser_region, reads=PlanForm.base_fields)
 def home(request):
     response = render(request, "guide/home.html", {"form": _home_form(request)})
     patch_vary_headers(response, ["Accept-Language"])
@@ -59,12 +62,20 @@ def home(request):
 
 # Compressed here, not only by the proxy: a 400 page with the answers to fix is a page too, and nginx
 # compresses only successful answers. Public pages hold no secret, so compression leaks nothing.
+def prefetched(request) -> bool:
+    """Fetched ahead of time, not opened by a person: our service worker says `Purpose: prefetch` (a script
+    may not set `Sec-` headers), browsers' own prefetching `Sec-Purpose: prefetch` (or `prefetch;prerender`)."""
+    purposes = f"{request.headers.get('Purpose', '')};{request.headers.get('Sec-Purpose', '')}"
+    return "prefetch" in purposes.lower()
+
+
 def counted(view):
     """Count each completed plan, served from the cache or not (see guide/usage.py: nothing personal)."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if response.status_code == 200:
+        if response.status_code == 200 and not prefetched(request):
             happened = request.GET.get("happened", "")
             online = happened == "online"
             usage.record(
@@ -79,7 +90,7 @@ def counted(view):
 
 @gzip_page
 @counted
-@public_page
+@public_page(reads=PlanForm.base_fields)
 def plan(request):
     form = PlanForm(request.GET)
     if not form.is_valid():
@@ -116,7 +127,7 @@ def plan_qr(url: str) -> str:
     return mark_safe(svg.replace("<svg ", f'<svg class="qr" role="img" aria-label="{label}" ', 1))  # noqa: S308 - segno's SVG
 
 
-@public_page(region=browser_region)
+@public_page(region=browser_region, reads=("country",))
 def emergency(request):
     """The one-tap path for a child in danger now: pick the country you are in, see its numbers."""
     code = normalise_code(request.GET.get("country", ""))
@@ -134,7 +145,7 @@ def emergency(request):
     return render(request, "guide/emergency.html", context)
 
 
-@public_page
+@public_page(reads=("country",))
 def offline(request):
     """What a witness sees with no connection: the emergency numbers of the country last looked at."""
     code = normalise_code(request.GET.get("country", ""))
@@ -143,6 +154,7 @@ def offline(request):
     return render(request, "guide/offline.html", {"chosen": code, "numbers": numbers})
 
 
+@read_only
 def service_worker(request):
     """The offline worker, served from the root so that it can look after every page of the site."""
     # Only the few static files up front: pages are kept as they are visited, on a costly connection.

@@ -39,7 +39,7 @@ def widget(request, code: str):
     return render(request, "partners/widget.html", context)
 
 
-@public_page
+@public_page(reads=("country", "language"))
 def partners(request):
     """How partners link to the guide: the widget snippet for a chosen country and language, posters."""
     code = normalise_code(request.GET.get("country", ""))

@@ -114,6 +114,29 @@ def test_the_visitors_address_is_forgotten_before_anything_can_record_it():
     assert seen == {"REMOTE_ADDR": "", "HTTP_X_FORWARDED_FOR": ""}
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "HTTP_X_REAL_IP",
+        "HTTP_FORWARDED",
+        "HTTP_CF_CONNECTING_IP",
+        "HTTP_TRUE_CLIENT_IP",
+        "HTTP_X_CLIENT_IP",
+        "HTTP_X_CLUSTER_CLIENT_IP",
+        "HTTP_FASTLY_CLIENT_IP",
+        "HTTP_X_ORIGINAL_FORWARDED_FOR",
+    ],
+)
+def test_an_address_a_cdn_or_proxy_passes_on_is_forgotten_too(header):
+    seen = {}
+
+    def view(request):
+        seen.update({key: value for key, value in request.META.items() if "198.51.100.7" in str(value)})
+
+    forget_client_address(view)(RequestFactory().get("/en/", **{header: "198.51.100.7"}))
+    assert seen == {}
+
+
 def test_the_site_does_not_log_the_visitors_address(client, caplog):
     caplog.set_level("DEBUG")
     client.get("/en/plan/?danger=maybe", REMOTE_ADDR="203.0.113.9")

@@ -49,3 +49,16 @@ def test_a_plan_for_the_countries_visited_works_offline(site, phone, artifacts):
     assert phone.locator("h1").inner_text() == "You are offline"
     assert "Emergency numbers in Thailand" in phone.content()
     phone.screenshot(path=artifacts / "offline-390.png", full_page=True)
+
+
+def test_the_plans_the_worker_keeps_for_later_are_not_counted_as_plans_made(site, phone):
+    from guide import usage
+
+    usage.flush()  # counts left by earlier tests
+    phone.goto(f"{site}/en/")
+    phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    phone.goto(f"{site}/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE&nationality=")  # looked after
+    wait_until_saved(phone, "/en/plan/?danger=yes&seen=online&happened=TH&lives=BE&nationality=")
+    wait_until_saved(phone, "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=")
+    wait_until_saved(phone, "/en/plan/?danger=no&seen=online&happened=TH&lives=BE&nationality=")
+    assert usage.flush() == 1  # the plan the witness opened; not the three fetched to keep

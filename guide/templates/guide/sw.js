@@ -3,6 +3,9 @@
 const CACHE = "dla-{{ version }}";
 const PRECACHE = [{% for url in precache %}"{{ url|escapejs }}"{% if not forloop.last %}, {% endif %}{% endfor %}];
 const ANSWERS = { danger: ["yes", "no"], seen: ["in_person", "online"] };
+// Said on every request the worker makes on its own, so that a page kept for later is not counted as a plan
+// someone made (guide/usage.py). Browsers forbid scripts the `Sec-Purpose` header; `Purpose` is allowed.
+const PREFETCH = { headers: { Purpose: "prefetch" } };
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -67,7 +70,7 @@ async function keepForLater(url, cache) {
   }
   await Promise.all(wanted.map(async (address) => {
     if (!(await cache.match(address))) {
-      try { await cache.add(address); } catch (error) { /* offline again: keep what we have */ }
+      try { await cache.add(new Request(address, PREFETCH)); } catch (error) { /* offline again: keep what we have */ }
     }
   }));
   // Two saved offline pages per language: one with the last country's numbers, one without any, kept
@@ -76,7 +79,7 @@ async function keepForLater(url, cache) {
   const key = known ? `/${language}/offline/` : `/${language}/offline/?country=`;
   if (known || !(await cache.match(key))) {
     try {
-      const offline = await fetch(`/${language}/offline/?country=${known ? country : ""}`);
+      const offline = await fetch(`/${language}/offline/?country=${known ? country : ""}`, PREFETCH);
       if (offline.ok) await cache.put(key, offline);
     } catch (error) { /* keep the previous offline page */ }
   }

@@ -1,0 +1,119 @@
+"""The real nginx, with deploy/nginx.conf, in front of the running site: a witness's request leaves no address and
+no answer in its logs, and no address reaches the application. Skipped where nginx is not installed."""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.signals import request_started
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+pytestmark = pytest.mark.skipif(not NGINX, reason="nginx is not installed")
+VISITOR = "203.0.113.77"  # an address from the documentation range, sent by a "CDN" in every way one can
+ANSWERS = "happened=TH&lives=BE&witness-marker=4711"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def proxy(live_server):
+    work = Path(tempfile.mkdtemp(prefix="dla-nginx-"))
+    os.chmod(work, 0o755)  # noqa: S103 - nginx's workers run as another user and must read it
+    port = free_port()
+    config = (Path(settings.BASE_DIR) / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    for placeholder, value in {
+        "PID_FILE": work / "nginx.pid",
+        "ERROR_LOG": work / "error.log",
+        "ACCESS_LOG": work / "access.log",
+        "MIME_TYPES": "/etc/nginx/mime.types",
+        "CACHE_DIR": work / "cache",
+        "APP_ADDRESS": live_server.url.removeprefix("http://"),
+        "LISTEN": f"127.0.0.1:{port}",
+        "STATIC_ROOT": Path(settings.BASE_DIR) / "static",
+        "INCLUDE_EXTRA": "",
+    }.items():
+        config = config.replace(placeholder, str(value))
+    (work / "nginx.conf").write_text(config, encoding="utf-8")
+    command = [NGINX, "-c", str(work / "nginx.conf"), "-p", str(work)]
+    subprocess.run(command, check=True, capture_output=True, timeout=10)  # noqa: S603 - our own config
+    try:
+        deadline = time.monotonic() + 5
+        while socket.socket().connect_ex(("127.0.0.1", port)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}", work
+    finally:
+        subprocess.run([*command, "-s", "stop"], capture_output=True, timeout=10)  # noqa: S603
+        time.sleep(0.2)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture
+def seen_by_the_app():
+    environs = []
+
+    def keep(sender, environ, **kwargs):
+        environs.append({key: value for key, value in environ.items() if isinstance(value, str)})
+
+    request_started.connect(keep)
+    yield environs
+    request_started.disconnect(keep)
+
+
+def get(address: str) -> tuple[int, dict]:
+    request = urllib.request.Request(  # noqa: S310 - our own test server
+        address,
+        headers={
+            "X-Forwarded-For": VISITOR,
+            "X-Real-IP": VISITOR,
+            "Forwarded": f"for={VISITOR}",
+            "CF-Connecting-IP": VISITOR,
+            "True-Client-IP": VISITOR,
+            "X-Client-IP": VISITOR,
+            "Fastly-Client-IP": VISITOR,
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def test_a_request_through_nginx_leaves_no_address_and_no_answer_behind(proxy, seen_by_the_app):
+    base, work = proxy
+    assert get(f"{base}/en/emergency/?country=TH&{ANSWERS}")[0] == 200
+    assert get(f"{base}/static/css/missing-file.css?{ANSWERS}")[0] == 404  # an error nginx would log, with the client
+    assert get(f"{base}/nowhere/?{ANSWERS}")[0] == 404
+
+    access = (work / "access.log").read_text(encoding="utf-8")
+    assert '"GET /en/emergency/" 200' in access and '"GET /static/css/missing-file.css" 404' in access
+    assert re.search(r"^\d{4}-\d\d-\d\dT\d\d:00 ", access, re.M)  # the hour, not the second
+    errors = (work / "error.log").read_text(encoding="utf-8") if (work / "error.log").exists() else ""
+    for log in (access, errors):
+        assert "127.0.0.1" not in log and VISITOR not in log and "witness-marker" not in log and "TH" not in log
+
+    app = [environ for environ in seen_by_the_app if environ.get("PATH_INFO") == "/en/emergency/"]
+    assert app
+    for environ in app:
+        assert not [key for key, value in environ.items() if VISITOR in value], environ
+
+
+def test_static_files_through_nginx_carry_nosniff_and_hsts(proxy):
+    base, _ = proxy
+    status, headers = get(f"{base}/static/css/site.css")
+    assert status == 200
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Strict-Transport-Security"].startswith("max-age=63072000")
