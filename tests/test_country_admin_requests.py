@@ -7,12 +7,20 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.test import RequestFactory
+from django.utils import translation
 
 from directory.models import Channel, Country
 from maintainers.models import EditorProfile
 from maintainers.roles import EDITORS
 
 pytestmark = pytest.mark.usefixtures("empty_directory")
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # The views are called directly, without LocaleMiddleware: the language is set here, not left to chance.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
