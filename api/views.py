@@ -31,12 +31,8 @@ def plan(request):
     language = _language(request)
     if not language:
         return _bad_language()
-    query = request.GET.copy()
-    for name in ("happened", "lives", "nationality"):
-        if query.get(name):
-            query[name] = normalise_code(query[name])
     with override(language):
-        form = PlanForm(query)
+        form = PlanForm(request.GET)
         if not form.is_valid():
             parameter, messages = next(iter(form.errors.items()))
             return json_error(parameter, " ".join(str(message) for message in messages))

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory.countries import ISO_CODES, countries_by_name
+from directory.countries import ISO_CODES, countries_by_name, normalise_code
 from guide.routing import Answers, Seen
 
 ONLINE = "online"
@@ -20,6 +20,11 @@ class CountryField(forms.ChoiceField):
 
     def country_choices(self):
         return [*self.first, *countries_by_name()]
+
+    def to_python(self, value):
+        # The one place a country code from outside is read, for the HTML form and the API alike: "th" is TH.
+        value = super().to_python(value)
+        return value if value in {code for code, _ in self.first} else normalise_code(value)
 
     def valid_value(self, value):
         return value in ISO_CODES or value in {code for code, _ in self.first}

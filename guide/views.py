@@ -7,7 +7,7 @@ from functools import lru_cache
 import segno
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -191,6 +191,13 @@ def server_error(request):
     """
     failure = sys.exc_info()[1]
     status = 503 if isinstance(failure, DatabaseError) else 500
+    if request.path_info.startswith("/api/"):
+        # A program reads the API: it gets JSON in the API's own error shape, never an HTML page.
+        message = "Please try again shortly." if status == 503 else "Something went wrong on our side."
+        response = JsonResponse({"error": {"parameter": "", "message": message}}, status=status)
+        if status == 503:
+            response["Retry-After"] = "30"
+        return response
     try:
         with override(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
             response = render(request, "500.html", status=status)

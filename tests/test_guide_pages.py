@@ -1,5 +1,6 @@
 """The guide as a witness meets it in the browser, checked through Django's test client."""
 
+import json
 import re
 from pathlib import Path
 
@@ -156,6 +157,19 @@ def test_the_error_page_needs_no_database(rf, django_assert_num_queries):
     assert response.status_code == 500 and b"/en/emergency/" in response.content
 
 
+def test_the_api_fails_in_json(rf):
+    from django.db import OperationalError
+
+    from guide.views import server_error
+
+    try:
+        raise OperationalError("the database is down")
+    except OperationalError:
+        response = server_error(rf.get("/api/v1/countries/be"))
+    assert response.status_code == 503 and response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == "30" and "try again" in json.loads(response.content)["error"]["message"]
+
+
 def test_an_unknown_country_page_is_a_404(client: Client):
     assert client.get("/en/countries/zz/").status_code == 404
 
@@ -192,3 +206,10 @@ def test_where_nothing_is_known_the_plan_promises_no_police_and_no_numbers(clien
     assert "Report to the police in Afghanistan" in summary  # Afghanistan's police number is known
     assert "the police in Antarctica" not in summary and "Ask for help in Antarctica" in summary
     assert "Already back in Antarctica" not in page  # no number to give
+
+
+def test_a_plan_link_typed_in_lower_case_works_as_the_api_does(client: Client):
+    page = client.get("/en/plan/?danger=no&seen=in_person&happened=th&lives=be")
+    api = client.get("/api/v1/plan?danger=no&seen=in_person&happened=th&lives=be")
+    assert page.status_code == 200 and api.status_code == 200
+    assert "Report in Thailand, where it happened" in page.content.decode()
