@@ -133,6 +133,11 @@ class Channel(facts_model("ChannelFacts", records.Channel), SourcedFact):
         ordering = ["country", "position"]
         constraints = [
             models.UniqueConstraint(fields=["country", "kind", "name"], name="unique_channel_per_country"),
+            # International channels have no country, and NULLs never clash in a unique constraint; a partial
+            # one keeps them single on SQLite and PostgreSQL alike (nulls_distinct=False is PostgreSQL only).
+            models.UniqueConstraint(
+                fields=["kind", "name"], condition=models.Q(country__isnull=True), name="unique_international_channel"
+            ),
         ]
 
     def __str__(self) -> str:

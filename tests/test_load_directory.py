@@ -48,3 +48,24 @@ def test_a_broken_file_loads_nothing_and_names_the_problem(tmp_path):
         run_load("--folder", str(tmp_path))
     assert "TH.yaml: channels[0]: missing required field(s) kind, official, scope, source" in str(error.value)
     assert Channel.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_an_international_channel_cannot_be_entered_twice():
+    from django.db import IntegrityError, transaction
+
+    first = Channel.objects.filter(country__isnull=True).first()
+    assert first is not None, "the shipped directory has international channels"
+    duplicate = Channel(
+        country=None,
+        name=first.name,
+        kind=first.kind,
+        official=first.official,
+        scope=first.scope,
+        source_url=first.source_url,
+        source_title=first.source_title,
+        verified_on=first.verified_on,
+        confidence=first.confidence,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        duplicate.save()
