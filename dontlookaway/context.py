@@ -21,6 +21,7 @@ def site(request):
         "current_language_name": dict(settings.LANGUAGES).get(current, ""),
         "text_direction": "rtl" if get_language_bidi() else "ltr",
         "canonical_url": base + request.path,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
     }
 
 

@@ -158,7 +158,7 @@ def offline(request):
 def service_worker(request):
     """The offline worker, served from the root so that it can look after every page of the site."""
     # Only the few static files up front: pages are kept as they are visited, on a costly connection.
-    precache = [static("css/site.css"), static("js/offline.js"), static("js/print.js")]
+    precache = [static("css/site.css"), static("js/offline.js"), static("js/print.js"), static("js/quick-exit.js")]
     version = hashlib.sha256(("|".join(precache) + SERVICE_WORKER_REVISION).encode()).hexdigest()[:12]
     response = render(
         request, "guide/sw.js", {"precache": precache, "version": version}, content_type="text/javascript"

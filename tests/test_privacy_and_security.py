@@ -73,8 +73,11 @@ def test_a_public_page_makes_no_third_party_request(client, path, loaded_directo
     assert found.loaded, "the page loads its stylesheet at least"
     third_party = [address for address in found.loaded if not is_first_party(address)]
     assert third_party == []
-    # Links to other sites are only those of the directory: official channels and their sources.
-    directory_links = {c.url for r in loaded_directory.countries.values() for c in r.channels}
+    # Links to other sites are only those of the directory (official channels and their sources) and the
+    # neutral page of the quick exit.
+    directory_links = {settings.QUICK_EXIT_URL} | {
+        c.url for r in loaded_directory.countries.values() for c in r.channels
+    }
     directory_links |= {c.source.url for r in loaded_directory.countries.values() for c in r.channels}
     directory_links |= {n.source.url for r in loaded_directory.countries.values() for n in r.emergency_numbers}
     directory_links |= {r.jurisdiction.source.url for r in loaded_directory.countries.values() if r.jurisdiction}
