@@ -41,6 +41,21 @@ def test_the_age_of_a_fact_is_in_the_visitors_language(language, shown):
 
 
 @pytest.mark.parametrize(
+    ("checked", "shown"),
+    [
+        (date(2025, 6, 20), "17 شهرًا"),  # 11 to 99: the singular, in the accusative
+        (date(2024, 11, 29), "سنتين"),  # two: the dual, without the number
+        (date(2026, 10, 25), "شهر"),  # one: the word alone ("a month ago")
+        (date(2026, 11, 28), "يوم"),
+        (date(2026, 11, 24), "5 أيام"),  # 3 to 10: the plural
+    ],
+)
+def test_arabic_ages_take_the_form_their_number_asks_for(checked, shown):
+    with translation.override("ar"):
+        assert age(checked, TODAY) == shown
+
+
+@pytest.mark.parametrize(
     ("language", "shown"),
     [("en", "July 2, 2025"), ("fr", "2 juillet 2025"), ("mt", "2 ta’ Lulju 2025"), ("lt", "2025 m. liepos 2 d.")],
 )
