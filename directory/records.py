@@ -246,3 +246,8 @@ class Directory:
 
     def country(self, code: str) -> CountryRecord:
         return self.countries.get(code) or CountryRecord(code=code)
+
+    def channel_with_email(self, email: str) -> Channel | None:
+        """The shown channel that gives this e-mail address, if any: only the directory's own addresses."""
+        everywhere = (*self.international, *(c for record in self.countries.values() for c in record.channels))
+        return next((c for c in everywhere if c.shown and c.email and c.email == email), None)

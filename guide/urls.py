@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("plan/", views.plan, name="plan"),
     path("emergency/", views.emergency, name="emergency"),
+    path("write-it-down/", views.write_it_down, name="write_it_down"),
     path("offline/", views.offline, name="offline"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
 ]

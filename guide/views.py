@@ -145,6 +145,17 @@ def emergency(request):
     return render(request, "guide/emergency.html", context)
 
 
+@public_page(reads=("to",))
+def write_it_down(request):
+    """The report composer: the witness writes the report on their own device, and nothing comes back here.
+
+    Threat: a link that names where to send the report (`?to=`) could send it to whoever made the link. Only
+    an address the directory itself gives for a channel is used; any other is ignored.
+    """
+    channel = current_directory().channel_with_email(request.GET.get("to", ""))
+    return render(request, "guide/write_it_down.html", {"channel": channel})
+
+
 @public_page(reads=("country",))
 def offline(request):
     """What a witness sees with no connection: the emergency numbers of the country last looked at."""

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
+from django.utils.html import escape
 
 from directory.countries import ISO_CODES
 
@@ -213,3 +214,11 @@ def test_a_plan_link_typed_in_lower_case_works_as_the_api_does(client: Client):
     api = client.get("/api/v1/plan?danger=no&seen=in_person&happened=th&lives=be")
     assert page.status_code == 200 and api.status_code == 200
     assert "Report in Thailand, where it happened" in page.content.decode()
+
+
+def test_the_composer_sends_only_to_an_address_the_directory_gives(client: Client, loaded_directory):
+    channel = next(c for r in loaded_directory.countries.values() for c in r.channels if c.email and c.shown)
+    page = text_of(client.get("/en/write-it-down/", {"to": channel.email}))
+    assert f'href="mailto:{channel.email}"' in page and escape(channel.name) in page
+    other = text_of(client.get("/en/write-it-down/", {"to": "reports@attacker.example"}))
+    assert "mailto:reports@attacker" not in other and 'href="mailto:"' in other

@@ -15,6 +15,7 @@ from dontlookaway.middleware import forget_client_address
 
 pytestmark = pytest.mark.usefixtures("loaded_directory")
 PUBLIC_PAGES = [
+    "/en/write-it-down/",
     "/en/",
     "/fr/",
     "/nl/",

@@ -18,6 +18,7 @@ PAGES = {
     "home": "/en/",
     "plan": "/fr/plan/?danger=yes&seen=in_person&happened=TH&lives=BE",
     "emergency": "/en/emergency/?country=TH",
+    "write_it_down": "/en/write-it-down/",
     "offline": "/en/offline/",
     "manifest": "/en/manifest.webmanifest",
     "country_list": "/de/countries/",

@@ -17,6 +17,7 @@ AXE_OPTIONS = {
         "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
         "/en/countries/th/",
         "/de/countries/tv/",
+        "/en/write-it-down/",
         "/en/emergency/?country=TH",
         "/fr/plan/?seen=in_person",
     ],
