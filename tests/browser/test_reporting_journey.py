@@ -145,3 +145,13 @@ def test_the_printed_plan_fits_on_two_pages_with_its_address_and_a_qr_code(site,
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 2, f"the printed plan takes {pages} pages"
     context.close()
+
+
+def test_a_phone_in_bangkok_finds_thailand_chosen_on_the_emergency_page(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE", timezone_id="Asia/Bangkok")
+    page = context.new_page()
+    page.goto(f"{site}/en/emergency/")
+    expect(page.get_by_label("Which country are you in?")).to_have_value("TH")  # not Germany, from the language
+    page.get_by_role("button", name="Show the emergency numbers").click()
+    expect(page.locator('a[href="tel:191"]').first).to_be_visible()
+    context.close()
