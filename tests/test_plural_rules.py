@@ -7,9 +7,9 @@ stands for one and the same category, and there are as many forms as categories 
 
 from collections import defaultdict
 
-import polib
 import pytest
 from babel import Locale
+from babel.messages.pofile import read_po
 from django.conf import settings
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
@@ -19,7 +19,8 @@ CLDR_LOCALE = {"pt": "pt_PT"}
 
 def catalogue_rule(language: str):
     path = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
-    header = polib.pofile(str(path)).metadata["Plural-Forms"]
+    with open(path, "rb") as po:
+        header = read_po(po).plural_forms
     expression = header.split("plural=", 1)[1].rstrip("; ")
     expression = expression.replace("&&", " and ").replace("||", " or ").replace("!=", "≠").replace("!", " not ")
     expression = expression.replace("≠", "!=")
