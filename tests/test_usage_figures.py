@@ -1,7 +1,6 @@
 """How the guide is used, counted without tracking: per day and route only, even for cached plans."""
 
 import json
-import shutil
 import subprocess
 
 import pytest
@@ -87,7 +86,6 @@ context.keepForLater(new URL("http://site/en/plan/?danger=no&seen=in_person&happ
 """
 
 
-@pytest.mark.skipif(not shutil.which("node"), reason="Node runs the service worker's code")
 def test_every_page_the_service_worker_keeps_for_later_is_asked_for_as_a_prefetch(client):
     worker = client.get("/sw.js").content.decode()
     node = subprocess.run(  # noqa: S603 - a fixed program on our own file
