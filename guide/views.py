@@ -60,8 +60,6 @@ def home(request):
     return response
 
 
-# Compressed here, not only by the proxy: a 400 page with the answers to fix is a page too, and nginx
-# compresses only successful answers. Public pages hold no secret, so compression leaks nothing.
 def prefetched(request) -> bool:
     """Fetched ahead of time, not opened by a person: our service worker says `Purpose: prefetch` (a script
     may not set `Sec-` headers), browsers' own prefetching `Sec-Purpose: prefetch` (or `prefetch;prerender`)."""
@@ -88,6 +86,8 @@ def counted(view):
     return wrapper
 
 
+# Compressed here, not only by the proxy: a 400 page with the answers to fix is a page too, and nginx
+# compresses only successful answers. Public pages hold no secret, so compression leaks nothing.
 @gzip_page
 @counted
 @public_page(reads=PlanForm.base_fields)
@@ -206,17 +206,19 @@ def server_error(request):
         # A program reads the API: it gets JSON in the API's own error shape, never an HTML page.
         message = "Please try again shortly." if status == 503 else "Something went wrong on our side."
         response = JsonResponse({"error": {"parameter": "", "message": message}}, status=status)
-        if status == 503:
-            response["Retry-After"] = "30"
-        return response
-    try:
-        with override(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
-            response = render(request, "500.html", status=status)
-    except Exception:  # the error page must answer whatever broke
-        response = HttpResponse(
-            '<!doctype html><title>Error</title><p>Something went wrong. <a href="/en/emergency/">Emergency</a>',
-            status=status,
-        )
+    else:
+        response = _error_page(request, status)
     if status == 503:
         response["Retry-After"] = "30"
     return response
+
+
+def _error_page(request, status: int) -> HttpResponse:
+    try:
+        with override(get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
+            return render(request, "500.html", status=status)
+    except Exception:  # the error page must answer whatever broke
+        return HttpResponse(
+            '<!doctype html><title>Error</title><p>Something went wrong. <a href="/en/emergency/">Emergency</a>',
+            status=status,
+        )
