@@ -80,13 +80,16 @@ def fresh_plans(base: str, work: Path, codes: list[str], languages: list[str], s
     script = work / "fresh-plans.lua"
     quoted = lambda values: ", ".join(f'"{value}"' for value in values)  # noqa: E731 - two uses, one line
     script.write_text(LUA % {"codes": quoted(codes), "languages": quoted(languages)})
-    # A short run first, not measured: each worker's first plans import and compile what later ones reuse.
-    subprocess.run(["wrk", "-t2", "-c32", "-d3s", "-s", str(script), base], check=True, capture_output=True)
+    # Three seconds of warm-up: each worker's first plans import and compile what later ones reuse.
+    return measure(base, 3, seconds, "-s", str(script))
+
+
+def measure(url: str, warm_up: int, seconds: int, *options: str) -> dict:
+    """wrk at 32 connections: a short run first, not measured (cache fills, lazy imports, a worker's first
+    answers are not what a visitor meets once a campaign is running), then the measured one."""
+    subprocess.run(["wrk", "-t2", "-c32", f"-d{warm_up}s", *options, url], check=True, capture_output=True)
     output = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", "-s", str(script), base],
-        check=True,
-        text=True,
-        capture_output=True,
+        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", *options, url], check=True, text=True, capture_output=True
     ).stdout
     return parse_wrk(output)
 

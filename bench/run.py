@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from faults import KINDS, fault_table
-from fresh import fresh_plans, parse_wrk, queries_per_plan
+from fresh import fresh_plans, measure, queries_per_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
@@ -127,10 +127,7 @@ def page_weight(base: str, path: str) -> int:
 
 
 def wrk(url: str) -> dict:
-    # A short run first, not measured: every connection's first answers (cache fills, lazy imports) are
-    # not what a visitor meets once a campaign is running.
-    run(["wrk", "-t2", "-c32", "-d2s", url])
-    return parse_wrk(run(["wrk", "-t2", "-c32", "-d8s", "--latency", url]).stdout)
+    return measure(url, 2, 8)
 
 
 def lighthouse(url: str, work: Path) -> dict:
