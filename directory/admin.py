@@ -6,6 +6,7 @@ action or a URL typed by hand. Every view and every save goes through the same c
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -52,6 +53,17 @@ class CountryScopedAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._may(request, obj)
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An old version is opened, and restored, only where both it and the row as it stands are the editor's.
+
+        The version alone is not enough: a channel once Thai and now Belgian has a Thai version, and restoring
+        it as a Thai editor would take Belgium's channel away.
+        """
+        current = self.model.objects.filter(pk=unquote(object_id)).first()
+        if current is not None and not self._may(request, current):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         allowed = self._allowed(request)
         if db_field.name == "country" and allowed is not None:
@@ -59,7 +71,8 @@ class CountryScopedAdmin(SimpleHistoryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        if not self._may(request, obj):
+        stored = self.model.objects.filter(pk=obj.pk).first() if change else None
+        if not (self._may(request, obj) and self._may(request, stored)):
             raise PermissionDenied("You may only edit the countries assigned to you.")
         obj._change_reason = form.cleaned_data.get("change_reason") or ""
         super().save_model(request, obj, form, change)
