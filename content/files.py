@@ -14,7 +14,7 @@ from django.utils import timezone
 
 FIELDS = {
     "pages": {"title", "summary", "updated"},
-    "articles": {"title", "summary", "published", "source_title", "source_url", "campaign"},
+    "articles": {"title", "summary", "published", "updated", "source_title", "source_url", "campaign"},
 }
 
 
@@ -30,7 +30,8 @@ class ContentFile:
     title: str
     summary: str
     body: str
-    date: datetime
+    date: datetime  # when this text was last changed
+    published: datetime | None = None  # an article's own date
     source_title: str = ""
     source_url: str = ""
     campaign: str = ""
@@ -65,6 +66,7 @@ def read_file(path: Path, folder: str) -> ContentFile:
         summary=str(meta["summary"]).strip(),
         body=body.lstrip("-\n").strip() + "\n",
         date=_as_datetime(meta.get("updated") or meta.get("published"), str(path)),
+        published=_as_datetime(meta["published"], str(path)) if meta.get("published") else None,
         source_title=meta.get("source_title") or "",
         source_url=meta.get("source_url") or "",
         campaign=meta.get("campaign") or "",

@@ -3,15 +3,23 @@
 Loading is idempotent: entries are matched by their natural keys (a channel by country, kind and name; a
 number by country, service and number), updated in place when they changed, and removed when they left
 the files. Loading the same files twice changes nothing.
+
+After the first load the database is the directory: maintainers change it in the back office. A load
+therefore never overwrites or removes a row whose latest change was made by a person (its history names
+them) unless told to (`force`): that work is kept and reported, to be exported to the files and committed.
+A country whose file is absent is left as it is, so an empty or partial folder never empties the directory.
 """
 
 from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Q
 
 from directory import models, records, signals
 from directory.countries import ISO_CODES
+
+FILES_HOLD_IT = "the data files hold this change"
 
 
 def _fields(record, key: tuple[str, ...], **extra) -> dict:
@@ -20,47 +28,88 @@ def _fields(record, key: tuple[str, ...], **extra) -> dict:
 
 
 class LoadReport(Counter):
-    """Counts of created/updated/deleted/unchanged rows, and each change in words (for a preview)."""
+    """Counts of created/updated/deleted/unchanged/kept rows, and each change in words (for a preview).
+
+    `kept` lists what the files would have changed in rows edited in the back office, which were kept.
+    """
 
     def __init__(self):
         super().__init__()
         self.changes: list[str] = []
+        self.kept: list[str] = []
 
 
-def _sync(existing: dict, wanted: dict, create, counts: LoadReport) -> None:
-    """Make the rows in `existing` (key → model) match `wanted` (key → field values)."""
+def _shown(value) -> str:
+    text = "—" if value in ("", None, [], ()) else str(value)
+    return text if len(text) <= 200 else text[:197] + "…"
+
+
+def _edited_by_people(model) -> set:
+    """The rows whose latest change was made by a person in the back office rather than by a load."""
+    latest: dict = {}
+    for pk, user in model.history.order_by("history_date", "history_id").values_list("id", "history_user_id"):
+        latest[pk] = user
+    return {pk for pk, user in latest.items() if user is not None}
+
+
+def _sync(existing: dict, wanted: dict, create, counts: LoadReport, protected: set) -> None:
+    """Make the rows in `existing` (key → model) match `wanted` (key → field values), except protected rows."""
     for key, fields in wanted.items():
         row = existing.pop(key, None)
         if row is None:
             create(key, fields)
             counts["created"] += 1
             counts.changes.append(f"added {_describe(key)}")
-        elif changed := [name for name, value in fields.items() if getattr(row, name) != value]:
+            continue
+        changed = [name for name, value in fields.items() if getattr(row, name) != value]
+        if changed and row.pk in protected:
+            counts["kept"] += 1
+            counts.kept.append(f"{_describe(key)}: {_differences(row, fields, changed)}")
+        elif changed:
+            counts.changes.append(f"changed {_describe(key)}: {_differences(row, fields, changed)}")
             for name, value in fields.items():
                 setattr(row, name, value)
             row.save()
             counts["updated"] += 1
-            counts.changes.append(f"changed {_describe(key)}: {', '.join(changed)}")
         else:
+            if row.pk in protected:  # the files caught up with the back office: later file edits apply
+                row._change_reason = FILES_HOLD_IT
+                row.save()
             counts["unchanged"] += 1
     for key, row in existing.items():
+        if row.pk in protected:
+            counts["kept"] += 1
+            counts.kept.append(f"{_describe(key)}: not in the files")
+            continue
         row.delete()
         counts["deleted"] += 1
         counts.changes.append(f"removed {_describe(key)}")
+
+
+def _differences(row, fields: dict, changed: list[str]) -> str:
+    return "; ".join(f"{name}: {_shown(getattr(row, name))} → {_shown(fields[name])}" for name in changed)
 
 
 def _describe(key) -> str:
     return " / ".join(str(part) for part in (key if isinstance(key, tuple) else (key,)) if part is not None)
 
 
-def load_directory(directory: records.Directory, only: set[str] | None = None, dry_run: bool = False) -> LoadReport:
-    """Make the database hold exactly this directory — or, with `only`, these countries of it.
+def load_directory(
+    directory: records.Directory,
+    only: set[str] | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    with_international: bool | None = None,
+) -> LoadReport:
+    """Make the database hold this directory — or, with `only`, these countries of it.
 
-    With `dry_run`, everything is done and then rolled back: the report is the preview of an import.
+    Rows last changed in the back office are kept unless `force`. The international channels are loaded
+    with the whole directory, or with `only` when `with_international`. With `dry_run`, everything is done
+    and then rolled back: the report is the preview of an import.
     """
     with transaction.atomic():
         with signals.one_revision():
-            report = _load(directory, only)
+            report = _load(directory, only, force, only is None if with_international is None else with_international)
         if dry_run:
             transaction.set_rollback(True)
         elif report["created"] or report["updated"] or report["deleted"]:
@@ -68,23 +117,33 @@ def load_directory(directory: records.Directory, only: set[str] | None = None, d
     return report
 
 
-def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
+def _load(directory: records.Directory, only: set[str] | None, force: bool, with_international: bool) -> LoadReport:
     counts = LoadReport()
     have = set(models.Country.objects.values_list("code", flat=True))
     models.Country.objects.bulk_create([models.Country(code=code) for code in sorted(ISO_CODES - have)])
 
-    def scoped(queryset):
-        return queryset if only is None else queryset.filter(country__in=only)
+    def scoped(queryset, international: bool = False):
+        if only is None:
+            return queryset
+        return (
+            queryset.filter(Q(country__in=only) | Q(country__isnull=True))
+            if international
+            else queryset.filter(country__in=only)
+        )
 
-    all_channels = [] if only is not None else list(directory.international)
+    def protected(model) -> set:
+        return set() if force else _edited_by_people(model)
+
+    all_channels = list(directory.international) if with_international else []
     for record in directory.countries.values():
         all_channels.extend(record.channels)
     positions = _positions(all_channels)
     _sync(
-        {(row.country_id, row.kind, row.name): row for row in scoped(models.Channel.objects.all())},
+        {(row.country_id, row.kind, row.name): row for row in scoped(models.Channel.objects.all(), with_international)},
         {channel.key: _fields(channel, ("kind", "name"), position=positions[channel.key]) for channel in all_channels},
         lambda key, fields: models.Channel.objects.create(country_id=key[0], kind=key[1], name=key[2], **fields),
         counts,
+        protected(models.Channel),
     )
 
     wanted_numbers = {}
@@ -100,6 +159,7 @@ def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
             country_id=key[0], service=key[1], number=key[2], **fields
         ),
         counts,
+        protected(models.EmergencyNumber),
     )
 
     wanted_law = {
@@ -110,6 +170,7 @@ def _load(directory: records.Directory, only: set[str] | None) -> LoadReport:
         wanted_law,
         lambda key, fields: models.Jurisdiction.objects.create(country_id=key, **fields),
         counts,
+        protected(models.Jurisdiction),
     )
     return counts
 

@@ -88,7 +88,7 @@ def import_view(request, admin_site):
         if problems:
             messages.error(request, "The files changed meanwhile; nothing was applied.")
             return redirect("admin:directory_import")
-        report = load_directory(directory, only=set(directory.countries))
+        report = load_directory(directory, only=set(directory.countries), force=True)
         messages.success(
             request, f"Applied: {report['created']} added, {report['updated']} changed, {report['deleted']} removed."
         )
@@ -104,7 +104,7 @@ def import_view(request, admin_site):
         if problems:
             context.update(form=form, problems=problems)
             return render(request, "admin/directory/import.html", context, status=400)
-        report = load_directory(directory, only=set(directory.countries), dry_run=True)
+        report = load_directory(directory, only=set(directory.countries), dry_run=True, force=True)
         request.session[SESSION_KEY] = texts
         context.update(form=ImportForm(), preview=report.changes, counts=report, codes=sorted(directory.countries))
     else:
