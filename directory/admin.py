@@ -5,14 +5,16 @@ action or a URL typed by hand. Every view and every save goes through the same c
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.utils.html import format_html
+from django.shortcuts import redirect
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
-from directory.permissions import editable_countries
+from directory import reviews
+from directory.models import Channel, Country, EmergencyNumber, Jurisdiction, PendingChange
+from directory.permissions import editable_countries, is_coordinator
 from directory.world_map import status_of
 
 STATUS_LABELS = {
@@ -50,9 +52,6 @@ class CountryScopedAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and self._may(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._may(request, obj)
-
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """An old version is opened, and restored, only where both it and the row as it stands are the editor's.
 
@@ -75,7 +74,47 @@ class CountryScopedAdmin(SimpleHistoryAdmin):
         if not (self._may(request, obj) and self._may(request, stored)):
             raise PermissionDenied("You may only edit the countries assigned to you.")
         obj._change_reason = form.cleaned_data.get("change_reason") or ""
+        if reviews.needs_review(request.user):
+            reviews.propose(obj, list(form.cleaned_data), request.user, obj._change_reason)
+            obj._waits_for_approval = True
+            return
         super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        """An editor whose changes are reviewed proposes to hide a row (untick "active"), never deletes it."""
+        return (
+            super().has_delete_permission(request, obj)
+            and self._may(request, obj)
+            and not reviews.needs_review(request.user)
+        )
+
+    def save_related(self, request, form, formsets, change):
+        if not getattr(form.instance, "_waits_for_approval", False):
+            super().save_related(request, form, formsets, change)
+
+    def log_addition(self, request, obj, message):
+        return None if getattr(obj, "_waits_for_approval", False) else super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        return None if getattr(obj, "_waits_for_approval", False) else super().log_change(request, obj, message)
+
+    def _waiting(self, request, obj):
+        messages.info(
+            request,
+            f"Your change to “{obj}” waits for a coordinator's approval; "
+            "the public sees the current version until then.",
+        )
+        return redirect("admin:directory_pendingchange_changelist")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(obj, "_waits_for_approval", False):
+            return self._waiting(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "_waits_for_approval", False):
+            return self._waiting(request, obj)
+        return super().response_change(request, obj)
 
 
 @admin.register(Channel)
@@ -175,3 +214,59 @@ class CountryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PendingChange)
+class PendingChangeAdmin(admin.ModelAdmin):
+    """Changes waiting for a coordinator: each with what it would change, approved or rejected in one action.
+
+    Editors see those of their countries (their own among them); only coordinators decide.
+    """
+
+    list_display = ("__str__", "editor", "proposed_at", "reason", "what_changes", "state")
+    list_filter = ("state", "model_name")
+    actions = ("approve", "reject")
+    readonly_fields = ("model_name", "object_id", "country", "editor", "proposed_at", "reason", "what_changes")
+    exclude = ("proposed", "state", "decided_by", "decided_at")
+
+    def get_queryset(self, request):
+        allowed = editable_countries(request.user)
+        queryset = super().get_queryset(request).select_related("editor")
+        return queryset if allowed is None else queryset.filter(country__in=allowed)
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return is_coordinator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="what it changes (now → proposed)")
+    def what_changes(self, change):
+        rows = format_html_join(
+            "", "<li><b>{}</b>: {} → {}</li>", ((name, now, then) for name, now, then in reviews.differences(change))
+        )
+        return format_html('<ul class="diff">{}</ul>', rows) if rows else "nothing any more"
+
+    @admin.action(description="Approve: the public sees them", permissions=["change"])
+    def approve(self, request, queryset):
+        for change in queryset.filter(state=PendingChange.State.PENDING):
+            problem = reviews.approve(change, request.user)
+            if problem:
+                self.message_user(request, f"{change}: not approved, {problem}.", messages.ERROR)
+            else:
+                self.message_user(request, f"{change}: approved.")
+
+    @admin.action(description="Reject: keep the current version", permissions=["change"])
+    def reject(self, request, queryset):
+        for change in queryset.filter(state=PendingChange.State.PENDING):
+            reviews.reject(change, request.user)
+            self.message_user(request, f"{change}: rejected.")

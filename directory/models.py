@@ -200,3 +200,38 @@ class DirectoryRevision(models.Model):
     def last_change(cls):
         row = cls.objects.filter(pk=1).first()
         return row.changed_at if row else None
+
+
+class PendingChange(models.Model):
+    """A change proposed by an editor whose changes wait for a coordinator's approval; the public sees none of it.
+
+    `proposed` is the row as the editor saved it, in Django's serialised form, so that approving it writes
+    exactly what the form checked. An addition has no `object_id` yet.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "waiting for approval"
+        APPROVED = "approved", "approved"
+        REJECTED = "rejected", "rejected"
+
+    model_name = models.CharField(max_length=20)  # channel, emergencynumber or jurisdiction
+    object_id = models.PositiveIntegerField(null=True, blank=True)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.CASCADE, related_name="pending")
+    proposed = models.JSONField()
+    reason = models.CharField(max_length=100, blank=True)
+    editor = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="proposed_changes")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.PROTECT, related_name="decided_changes"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        verbose_name = "change waiting for approval"
+        verbose_name_plural = "changes waiting for approval"
+
+    def __str__(self) -> str:
+        what = self.proposed.get("fields", {}).get("name") or self.proposed.get("fields", {}).get("number") or ""
+        return f"{self.country_id or 'international'}: {self.model_name} {what}".strip()

@@ -9,6 +9,10 @@ class EditorProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_profile")
     countries = models.ManyToManyField("directory.Country", blank=True, related_name="editors")
     organisation = models.CharField(max_length=200, blank=True)
+    changes_need_review = models.BooleanField(
+        default=False,
+        help_text="This editor's changes wait for a coordinator's approval before the public sees them.",
+    )
 
     class Meta:
         verbose_name = _("editor's countries")

@@ -9,6 +9,7 @@ import io
 import json
 
 import pytest
+from django.forms import CheckboxInput
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django_otp.oath import totp
@@ -54,6 +55,9 @@ def form_data(client, url: str) -> dict:
     data = {}
     for name, field in form.fields.items():
         value = form.initial.get(name, field.initial)
+        if value is True and isinstance(field.widget, CheckboxInput):
+            data[name] = "on"
+            continue
         if value is None or value is False:
             continue
         shown = json.dumps(value) if isinstance(value, list | dict) else field.widget.format_value(value)
@@ -141,3 +145,54 @@ def test_a_thai_editor_can_still_revert_a_thai_channel(client, loaded_directory)
     assert response.status_code == 302, response.content.decode()[:3000]
     thai.refresh_from_db()
     assert thai.hours == original_hours
+
+
+def test_a_reviewed_editors_change_waits_for_a_coordinator_then_shows_in_the_plan(client, loaded_directory):
+    from directory.models import PendingChange
+
+    editor = signed_in(client, "thai-editor", "--countries", "TH")
+    editor.editor_profile.changes_need_review = True
+    editor.editor_profile.save()
+    thai = Channel.objects.filter(country="TH").order_by("position").first()
+    url = f"/admin/directory/channel/{thai.pk}/change/"
+    data = form_data(client, url) | {"hours": "Every day, 6:00 to 22:00", "change_reason": "the page says so"}
+    response = client.post(url, data)
+    assert response.status_code == 302 and response["Location"] == "/admin/directory/pendingchange/"
+    assert Channel.objects.get(pk=thai.pk).hours != "Every day, 6:00 to 22:00"
+    plan = "/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE"
+    assert "Every day, 6:00 to 22:00" not in client.get(plan).content.decode()
+    waiting = client.get("/admin/directory/pendingchange/").content.decode()
+    assert "waits for a coordinator" in waiting and "Every day, 6:00 to 22:00" in waiting
+    assert client.post(url.replace("change/", "delete/"), {"post": "yes"}).status_code in DENIED
+
+    client.logout()
+    signed_in(client, "coordinator", "--coordinator")
+    change = PendingChange.objects.get()
+    client.post(
+        "/admin/directory/pendingchange/", {"action": "approve", "_selected_action": [change.pk]}, follow=True
+    )
+    thai.refresh_from_db()
+    assert thai.hours == "Every day, 6:00 to 22:00"
+    latest = thai.history.first()
+    assert latest.history_user == editor and "approved by coordinator" in latest.history_change_reason
+    assert "Every day, 6:00 to 22:00" in client.get(plan).content.decode()
+
+
+def test_an_editor_cannot_approve_nor_see_another_countrys_waiting_changes(client, loaded_directory):
+    from directory import reviews
+    from directory.models import PendingChange
+
+    someone = User.objects.create(username="someone")
+    belgian = Channel.objects.filter(country="BE").first()
+    belgian.hours = "Belgian hours, proposed"
+    reviews.propose(belgian, ["hours"], someone, "")
+    thai = Channel.objects.filter(country="TH").first()
+    thai.hours = "Thai hours, proposed"
+    thai_change = reviews.propose(thai, ["hours"], someone, "")
+    signed_in(client, "thai-editor", "--countries", "TH")
+    listing = client.get("/admin/directory/pendingchange/").content.decode()
+    assert "Thai hours, proposed" in listing and "Belgian hours, proposed" not in listing
+    assert client.get(f"/admin/directory/pendingchange/{thai_change.pk}/change/").status_code == 200
+    client.post("/admin/directory/pendingchange/", {"action": "approve", "_selected_action": [thai_change.pk]})
+    assert PendingChange.objects.get(pk=thai_change.pk).state == PendingChange.State.PENDING
+    assert Channel.objects.get(pk=thai.pk).hours != "Thai hours, proposed"
