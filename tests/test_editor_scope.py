@@ -9,9 +9,9 @@ import io
 import json
 
 import pytest
-from django.forms import CheckboxInput
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.forms import CheckboxInput
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -168,9 +168,7 @@ def test_a_reviewed_editors_change_waits_for_a_coordinator_then_shows_in_the_pla
     client.logout()
     signed_in(client, "coordinator", "--coordinator")
     change = PendingChange.objects.get()
-    client.post(
-        "/admin/directory/pendingchange/", {"action": "approve", "_selected_action": [change.pk]}, follow=True
-    )
+    client.post("/admin/directory/pendingchange/", {"action": "approve", "_selected_action": [change.pk]}, follow=True)
     thai.refresh_from_db()
     assert thai.hours == "Every day, 6:00 to 22:00"
     latest = thai.history.first()
