@@ -46,3 +46,11 @@ def sign_in(client, user: User, code: str | None = None):
     if code is not None:
         data["otp_token"] = code
     return client.post("/admin/login/?next=/admin/", data)
+
+
+def a_few_seconds_later(user: User) -> None:
+    """After a wrong code, the next try waits a second or more (django-otp's throttling): as if it had passed."""
+    from maintainers.models import RecoveryCodes
+
+    for model in (TOTPDevice, RecoveryCodes):
+        model.objects.filter(user=user).update(throttling_failure_timestamp=None)

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from maintainers.models import RecoveryCode
-from tests.maintainers import PASSWORD, code_for, create, set_up, set_up_path, sign_in
+from tests.maintainers import PASSWORD, a_few_seconds_later, code_for, create, set_up, set_up_path, sign_in
 
 pytestmark = [pytest.mark.django_db]
 QR = 'class="set-up-qr"'  # the QR code, drawn on the page
@@ -67,7 +67,7 @@ def test_the_apps_first_code_confirms_it_signs_her_in_and_spends_the_link(client
     hurried = client.post(link, {"otp_token": code_for(user)}).content.decode()
     assert "wait a few seconds" in hurried and not TOTPDevice.objects.get(user=user).confirmed
 
-    TOTPDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)  # a few seconds later
+    a_few_seconds_later(user)
     done = client.post(link, {"otp_token": code_for(user)})
     assert done.status_code == 200 and "Your sign-in is set up" in done.content.decode()
     assert TOTPDevice.objects.get(user=user).confirmed
