@@ -115,7 +115,7 @@ def _finish(request, device: TOTPDevice, context):
     request.session.pop(CHECKED, None)
     login(request, device.user, backend=BACKEND)
     otp_login(request, device)
-    context.update(codes=codes, first_time=True, has_permission=True)
+    context.update(codes=codes, first_time=True, has_permission=True, title="Your recovery codes")
     return render(request, "maintainers/recovery_codes.html", context)
 
 
