@@ -123,3 +123,12 @@ def call_command_output(*arguments) -> str:
     output = io.StringIO()
     call_command(*arguments, stdout=output)
     return output.getvalue()
+
+
+def test_wrong_passwords_on_the_set_up_page_lock_the_account_as_on_the_sign_in_page(client, ana):
+    _user, link = ana
+    for _attempt in range(5):
+        client.post(link, {"password": "a guess at the password"})
+    locked = client.post(link, {"password": PASSWORD})
+    assert locked.status_code == 429
+    assert QR not in client.get(link).content.decode()
