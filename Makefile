@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.13 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test lint messages setup clean bench
+.PHONY: run test lint messages setup clean bench maintainer
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (see README)."; exit 1; }
@@ -26,6 +26,20 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(DEV) runserver 127.0.0.1:$(PORT)
+
+# A back-office account on this local copy, with the same settings as `make run`; it prints the account's
+# one-time set-up link. NAME and a role: COUNTRIES=TH,KH (their facts) and/or CONTENT=1 (pages and
+# articles), or COORDINATOR=1. PASSWORD_FILE=… instead of typing the password.
+ifneq ($(filter maintainer,$(MAKECMDGOALS)),)
+ifeq ($(NAME),)
+$(error Say who: make maintainer NAME=ana COUNTRIES=TH [CONTENT=1], or make maintainer NAME=ana COORDINATOR=1)
+endif
+endif
+MAINTAINER_OPTIONS = $(if $(COUNTRIES),--countries '$(COUNTRIES)') $(if $(CONTENT),--content) \
+	$(if $(COORDINATOR),--coordinator) $(if $(PASSWORD_FILE),--password-file '$(PASSWORD_FILE)')
+
+maintainer: setup
+	$(DEV) create_maintainer '$(NAME)' $(strip $(MAINTAINER_OPTIONS)) --site http://127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed
 	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0

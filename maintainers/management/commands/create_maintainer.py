@@ -1,30 +1,44 @@
 import getpass
 
-import segno
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.db import transaction
 
 from directory.countries import ISO_CODES, normalise_code
 from directory.permissions import COORDINATORS
 from maintainers.models import EditorProfile
-from maintainers.roles import EDITORS, ensure_roles
+from maintainers.roles import CONTENT_EDITORS, EDITORS, ensure_roles
+from maintainers.set_up import VALID_FOR, start_set_up
+
+
+def default_site() -> str:
+    """Where the set-up link points: the local copy in development, else the first of ALLOWED_HOSTS."""
+    return "http://127.0.0.1:8000" if settings.DEBUG else f"https://{settings.ALLOWED_HOSTS[0]}"
 
 
 class Command(BaseCommand):
-    help = "Create a staff account with its TOTP device: a coordinator, or an editor of some countries."
+    help = (
+        "Create a staff account: a coordinator, or an editor of some countries and/or of pages and articles. "
+        "Prints a one-time link where its owner sets up the authenticator app."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        role = parser.add_mutually_exclusive_group(required=True)
-        role.add_argument("--coordinator", action="store_true", help="May edit everything and manage users.")
-        role.add_argument("--countries", help="An editor of these countries, e.g. TH,KH.")
+        parser.add_argument("--coordinator", action="store_true", help="May edit everything and manage users.")
+        parser.add_argument("--countries", help="An editor of these countries' facts, e.g. TH,KH.")
+        parser.add_argument("--content", action="store_true", help="An editor of pages and articles.")
         parser.add_argument("--password-file", help="Read the password from this file instead of asking.")
+        parser.add_argument("--site", help="The site's address for the set-up link (default: %(default)s).")
 
-    def handle(self, *args, username, coordinator, countries, password_file, **options):
+    def handle(self, *args, username, coordinator, countries, content, password_file, site, **options):
+        if coordinator and (countries or content):
+            raise CommandError("A coordinator already edits everything: give --coordinator alone.")
+        if not (coordinator or countries or content):
+            raise CommandError("Give a role: --coordinator, or --countries TH,KH and/or --content.")
         User = get_user_model()  # noqa: N806 - Django's idiom
         if User.objects.filter(username=username).exists():
             raise CommandError(f"{username} already exists.")
@@ -42,14 +56,18 @@ class Command(BaseCommand):
             validate_password(password, user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
-        user.set_password(password)
-        user.save()
-        ensure_roles()
-        user.groups.add(Group.objects.get(name=COORDINATORS if coordinator else EDITORS))
-        if codes:
-            EditorProfile.objects.create(user=user).countries.set(codes)
-        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-        self.stdout.write(f"Created {username}. Add this to an authenticator app, then sign in at /admin/:")
-        self.stdout.write(device.config_url)
-        if self.stdout.isatty():
-            segno.make(device.config_url).terminal(compact=True)
+        with transaction.atomic():
+            user.set_password(password)
+            user.save()
+            ensure_roles()
+            roles = [COORDINATORS] if coordinator else [EDITORS] * bool(codes) + [CONTENT_EDITORS] * content
+            user.groups.add(*Group.objects.filter(name__in=roles))
+            if codes:
+                EditorProfile.objects.create(user=user).countries.set(codes)
+            link = (site or default_site()).rstrip("/") + start_set_up(user)
+        self.stdout.write(f"Created {username} ({', '.join(roles)}{': ' + ','.join(codes) if codes else ''}).")
+        self.stdout.write(
+            f"Give them their password, and separately this link, where they set up their authenticator app. "
+            f"It works once, for {VALID_FOR.days} days:"
+        )
+        self.stdout.write(link)
