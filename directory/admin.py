@@ -235,7 +235,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
         return queryset if allowed is None else queryset.filter(country__in=allowed)
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_staff
+        return request.user.has_perm("directory.view_channel")  # whoever keeps country facts
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

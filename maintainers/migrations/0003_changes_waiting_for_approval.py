@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('maintainers', '0001_initial'),
+        ('maintainers', '0002_recovery_codes'),
     ]
 
     operations = [
