@@ -9,10 +9,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from directory import reviews
+from directory.countries import ISO_CODES
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction, PendingChange
 from directory.permissions import editable_countries, is_coordinator
 from directory.world_map import status_of
@@ -148,6 +150,49 @@ class JurisdictionAdmin(CountryScopedAdmin):
     list_display = ("country", "nationals", "residents", "confidence", "verified_on")
 
 
+class CountryStateFilter(admin.SimpleListFilter):
+    """The countries that need work: no place to report in person, stale facts, a broken link, a waiting change."""
+
+    title = "what needs work"
+    parameter_name = "needs"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("in_person", "missing an in-person mechanism"),
+            ("stale", "stale (a fact checked over two years ago)"),
+            ("broken_link", "a broken link"),
+            ("waiting", "a change waiting for approval"),
+        )
+
+    def queryset(self, request, queryset):
+        if self.value() == "in_person":
+            coverage = model_admin_coverage(request)
+            return queryset.filter(code__in=[code for code, entry in coverage.items() if not entry.in_person])
+        if self.value() == "stale":
+            coverage = model_admin_coverage(request)
+            return queryset.filter(code__in=[code for code, entry in coverage.items() if entry.stale])
+        if self.value() == "broken_link":
+            return queryset.filter(channels__link_status="broken").distinct()
+        if self.value() == "waiting":
+            return queryset.filter(pending__state=PendingChange.State.PENDING).distinct()
+        return queryset
+
+
+def model_admin_coverage(request) -> dict:
+    """Each country's coverage today, worked out once per request (kept on the request, never on the admin)."""
+    if not hasattr(request, "country_coverage"):
+        from datetime import date
+
+        from directory.coverage import country_coverage
+        from directory.loading import read_directory
+
+        directory = read_directory()
+        request.country_coverage = {
+            code: country_coverage(directory.country(code), date.today()) for code in sorted(ISO_CODES)
+        }
+    return request.country_coverage
+
+
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
     """The countries, with each one's state (complete and fresh, stale, missing a mechanism) and the map."""
@@ -161,23 +206,9 @@ class CountryAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def _states(self, request) -> dict[str, str]:
-        """The state of each country this editor sees, worked out once per request and kept on the request.
-
-        Not on `self`: one CountryAdmin serves every request at once, so states kept on it by one editor's
-        list would be the ones another editor's list shows, if it renders in between.
-        """
-        if not hasattr(request, "country_states"):
-            from datetime import date
-
-            from directory.coverage import country_coverage
-            from directory.loading import read_directory
-
-            directory = read_directory()
-            request.country_states = {
-                code: status_of(country_coverage(directory.country(code), date.today()))
-                for code in self.get_queryset(request).values_list("code", flat=True)
-            }
-        return request.country_states
+        """The state of each country this editor sees, from the coverage worked out once per request."""
+        coverage = model_admin_coverage(request)
+        return {code: status_of(coverage[code]) for code in self.get_queryset(request).values_list("code", flat=True)}
 
     def get_list_display(self, request):
         states = self._states(request)
@@ -187,7 +218,16 @@ class CountryAdmin(admin.ModelAdmin):
             label = states.get(country.code, "missing")
             return format_html('<span class="swatch swatch-{}"></span> {}', label, STATUS_LABELS[label])
 
-        return (*super().get_list_display(request), state)
+        @admin.display(description="desk")
+        def desk_link(country):
+            return format_html(
+                '<a href="{}">{} desk</a>', reverse("admin:directory_desk", args=[country.code]), country.code
+            )
+
+        return (*super().get_list_display(request), state, desk_link)
+
+    def get_list_filter(self, request):
+        return (CountryStateFilter,)
 
     def get_queryset(self, request):
         allowed = editable_countries(request.user)
@@ -197,7 +237,7 @@ class CountryAdmin(admin.ModelAdmin):
     def get_urls(self):
         from django.urls import path
 
-        from directory import transfer
+        from directory import desk, transfer
 
         extra = [
             path(
@@ -206,6 +246,11 @@ class CountryAdmin(admin.ModelAdmin):
                 name="directory_import",
             ),
             path("export/", self.admin_site.admin_view(transfer.export_view), name="directory_export"),
+            path(
+                "<str:code>/desk/",
+                self.admin_site.admin_view(lambda r, code: desk.desk_view(r, code, self.admin_site)),
+                name="directory_desk",
+            ),
         ]
         return extra + super().get_urls()
 
