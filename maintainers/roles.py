@@ -17,15 +17,18 @@ EDITOR_PERMISSIONS = [
     "add_translation",
     "change_translation",
     "view_plancount",
+    "view_correction",
+    "change_correction",
 ]
-COORDINATOR_APPS = ("directory", "content", "guide", "maintainers", "auth", "otp_totp", "axes")
+COORDINATOR_APPS = ("directory", "content", "guide", "corrections", "maintainers", "auth", "otp_totp", "axes")
 
 
 def ensure_roles(**kwargs) -> None:
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.set(
         Permission.objects.filter(
-            codename__in=EDITOR_PERMISSIONS, content_type__app_label__in=("directory", "content", "guide")
+            codename__in=EDITOR_PERMISSIONS,
+            content_type__app_label__in=("directory", "content", "guide", "corrections"),
         )
     )
     coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
