@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from html import unescape
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -151,6 +152,15 @@ def test_the_answer_speaks_the_language_of_the_page(client):
     answer = send(client, "/fr/countries/th/", language="fr")
     assert answer.status_code == 200
     assert '<html lang="fr"' in answer.content.decode() and "Thaïlande" in answer.content.decode()
+
+
+@pytest.mark.usefixtures("a_minute_later")
+@pytest.mark.parametrize("language", [code for code in settings.LANGUAGE_CODES if code != "en"])
+def test_the_thanks_and_the_refusals_are_in_the_language_of_the_page(client, language):
+    thanks = send(client, f"/{language}/countries/th/", language=language).content.decode()
+    too_long = send(client, f"/{language}/countries/th/", language=language, text="x" * 2001).content.decode()
+    for english in ("Thank you", "Your note has reached", "Your note was not sent", "Please shorten it"):
+        assert english not in thanks and english not in too_long
 
 
 @pytest.mark.usefixtures("a_minute_later")
