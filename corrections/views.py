@@ -8,7 +8,7 @@ none sets a cookie.
 import re
 
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -67,6 +67,9 @@ def _answer(request, status: int, message: str, ticket=None, back: str = "", **f
 @csrf_exempt  # no CSRF cookie on a public page: the signed ticket (tickets.py) defends the form instead
 @never_cache
 def send(request):
+    if request.method in ("GET", "HEAD"):
+        # The answer page's language links and a reloaded answer land here: the guide, in that language.
+        return redirect("home")
     if request.method != "POST":
         return HttpResponseNotAllowed(
             ["POST"],

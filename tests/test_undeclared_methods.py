@@ -91,11 +91,18 @@ def test_the_api_refuses_a_method_it_does_not_take_in_json(browser, address, met
     assert response.json()["error"]["parameter"] == "method"
 
 
-@pytest.mark.parametrize("method", ("GET", "HEAD", "PUT", "PATCH", "DELETE"))
+@pytest.mark.parametrize("method", ("PUT", "PATCH", "DELETE"))
 def test_the_corrections_form_takes_only_a_post_and_says_so(browser, method):
     response = browser.generic(method, FORMS["send_correction"])
     assert response.status_code == 405
     assert response["Allow"] == "POST"
+    assert not response.cookies
+
+
+def test_opening_the_corrections_address_leads_to_the_guide_in_its_language(browser):
+    # The answer page's language links go there: /fr/corrections/ opens the French guide.
+    response = browser.get("/fr/corrections/")
+    assert response.status_code == 302 and response["Location"] == "/fr/"
     assert not response.cookies
 
 
