@@ -4,10 +4,12 @@ without JavaScript; the Thai editor finds the note in the back office, a Belgian
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from corrections import tickets
 from corrections.models import Correction
+from tests.browser.test_accessibility import AXE_OPTIONS
 from tests.browser.test_back_office_in_the_browser import create, sign_in
 
 pytestmark = pytest.mark.browser
@@ -75,3 +77,15 @@ def test_the_form_fits_a_country_page_and_a_plan(site, browser, artifacts, width
     page.screenshot(path=artifacts / f"corrections-thanks-{width}.png", full_page=True)
     assert Correction.objects.get().country_id == "BE" and context.cookies() == []
     context.close()
+
+
+def test_the_open_form_and_a_refusal_have_no_accessibility_violation(site, phone):
+    phone.goto(f"{site}/en/countries/th/")
+    phone.get_by_text("Is something here wrong or out of date?").click()
+    assert Axe().run(phone, options=AXE_OPTIONS).violations_count == 0
+    phone.get_by_label("What is wrong or out of date?").fill(NOTE)
+    phone.get_by_role("button", name="Send to the maintainers").click()  # at once: refused, the text given back
+    expect(phone.get_by_role("heading", name="Your note was not sent")).to_be_visible()
+    expect(phone.get_by_label("What is wrong or out of date?")).to_have_value(NOTE)
+    results = Axe().run(phone, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
