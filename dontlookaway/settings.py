@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "directory",
     "guide",
+    "corrections",
     "api",
     "partners",
     "content",

@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("countries/", include("directory.urls")),
+    path("corrections/", include("corrections.urls")),
     path("about-our-data/", data_views.about_data, name="about_data"),
     path("about-our-data/map.svg", data_views.coverage_map_svg, name="coverage_map"),
     path("partners/", include("partners.urls")),

@@ -16,14 +16,14 @@ EDITOR_PERMISSIONS = [
     f"{action}_{model}"
     for model in ("channel", "emergencynumber", "jurisdiction")
     for action in ("view", "add", "change", "delete")
-] + ["view_country", "view_plancount"]
-EDITOR_APPS = ("directory", "guide")
+] + ["view_country", "view_plancount", "view_correction", "change_correction"]
+EDITOR_APPS = ("directory", "guide", "corrections")
 # Deleting a page or one of its languages stays with the coordinators.
 CONTENT_PERMISSIONS = [
     f"{action}_{model}" for model in ("entry", "translation") for action in ("view", "add", "change")
 ]
 CONTENT_APPS = ("content",)
-COORDINATOR_APPS = ("directory", "content", "guide", "maintainers", "auth", "otp_totp", "axes")
+COORDINATOR_APPS = ("directory", "content", "guide", "corrections", "maintainers", "auth", "otp_totp", "axes")
 
 
 def ensure_roles(**kwargs) -> None:

@@ -53,6 +53,8 @@ def test_no_interface_string_is_left_in_english(client, loaded_directory, loaded
             "Where and how to report",
             "This text is not yet available in your language",
             "News and campaigns",
+            "Is something here wrong or out of date?",
+            "This is not a way to report abuse.",
         ):
             assert english not in page, f"{language}{path}: {english}"
 

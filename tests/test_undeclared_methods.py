@@ -46,6 +46,8 @@ API = {
     "download_numbers_csv": "/api/v1/emergency-numbers.csv",
     "api_not_found": "/api/v1/no-such-thing",
 }
+# The one public address that takes a POST: the corrections form (corrections/views.py), without a CSRF cookie.
+FORMS = {"send_correction": "/en/corrections/"}
 UNDECLARED = ("POST", "PUT", "PATCH", "DELETE")
 
 
@@ -67,7 +69,7 @@ def browser():
 
 
 def test_every_public_route_is_in_the_sample():
-    assert public_route_names() == set(PAGES) | set(API)
+    assert public_route_names() == set(PAGES) | set(API) | set(FORMS)
 
 
 @pytest.mark.parametrize("method", UNDECLARED)
@@ -87,6 +89,28 @@ def test_the_api_refuses_a_method_it_does_not_take_in_json(browser, address, met
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD, OPTIONS"
     assert response.json()["error"]["parameter"] == "method"
+
+
+@pytest.mark.parametrize("method", ("PUT", "PATCH", "DELETE"))
+def test_the_corrections_form_takes_only_a_post_and_says_so(browser, method):
+    response = browser.generic(method, FORMS["send_correction"])
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert not response.cookies
+
+
+def test_opening_the_corrections_address_leads_to_the_guide_in_its_language(browser):
+    # The answer page's language links go there: /fr/corrections/ opens the French guide.
+    response = browser.get("/fr/corrections/")
+    assert response.status_code == 302 and response["Location"] == "/fr/"
+    assert not response.cookies
+
+
+def test_the_corrections_form_answers_a_post_itself_not_with_the_csrf_failure_page(browser):
+    response = browser.post(FORMS["send_correction"], {"text": "A number is wrong."})
+    assert response.status_code == 400
+    assert "did not come from our page" in response.content.decode()
+    assert not response.cookies
 
 
 def test_the_methods_a_page_takes_still_answer(browser):
