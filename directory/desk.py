@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from directory import reviews
 from directory.countries import ISO_CODES, country_name, normalise_code
 from directory.loading import read_directory
-from directory.models import Channel, EmergencyNumber, Jurisdiction, PendingChange
+from directory.models import Channel, Country, EmergencyNumber, Jurisdiction, PendingChange
 from directory.permissions import editable_countries
 from directory.records import CountryRecord
 
@@ -127,6 +127,8 @@ def desk_view(request, code: str, admin_site):
         "in_person": plan_shows(record, "in_person"),
         "online": plan_shows(record, "online"),
         "pending": PendingChange.objects.filter(country_id=code, state=PendingChange.State.PENDING),
+        # The public's notes (the corrections app), reached through the country so the directory imports no app.
+        "notes": Country.objects.get(code=code).corrections.filter(state="new")[:50],
         "history": _history(code),
         "form": form,
         "stale_after": 730,

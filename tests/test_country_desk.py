@@ -97,3 +97,16 @@ def _user():
     from django.contrib.auth.models import User
 
     return User.objects.get(username="coordinator")
+
+
+def test_a_note_from_the_public_arrives_on_the_thai_desk_and_nowhere_else(client, loaded_directory):
+    from corrections.models import Correction
+
+    Correction.objects.create(country_id="TH", page="/en/countries/TH/", text="The 1155 line now answers in Lao too.")
+    signed_in(client, "coordinator", "--coordinator")
+    thai = client.get("/admin/directory/country/TH/desk/").content.decode()
+    assert "The 1155 line now answers in Lao too." in thai
+    link = "/admin/corrections/correction/?country__code__exact=TH&amp;state__exact=new"
+    assert link in thai
+    assert "The 1155 line now answers in Lao too." in client.get(link.replace("&amp;", "&")).content.decode()
+    assert "The 1155 line now answers in Lao too." not in client.get("/admin/directory/country/BE/desk/").content.decode()
