@@ -230,6 +230,7 @@ def main():
             "APP_ADDRESS": f"127.0.0.1:{APP}",
             "LISTEN": f"127.0.0.1:{PROXY}",
             "STATIC_ROOT": ROOT / "staticfiles",
+            "ERROR_PAGES": ROOT / "var" / "error-pages",
             "INCLUDE_EXTRA": f"location /static-copies/ {{ alias {copies}/; default_type text/html; }}",
         }.items():
             config = config.replace(placeholder, str(value))

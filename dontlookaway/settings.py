@@ -187,6 +187,8 @@ USAGE_FLUSH_SECONDS = 0 if TESTING else env_int("USAGE_FLUSH_SECONDS", 60)
 
 DIRECTORY_DATA_DIR = Path(env_str("DIRECTORY_DATA_DIR", str(BASE_DIR / "data" / "directory")))
 # The last directory read from the database, for a worker that starts while the database is down.
+# Where `write_error_pages` puts the page nginx shows when the app cannot answer (deploy/nginx.conf).
+ERROR_PAGES_DIR = Path(env_str("ERROR_PAGES_DIR", str(BASE_DIR / "var" / "error-pages")))
 DIRECTORY_SNAPSHOT = Path(env_str("DIRECTORY_SNAPSHOT", str(BASE_DIR / "var" / "directory-snapshot.pickle")))
 
 # Security baseline. HTTPS is the production default; development and tests run on plain http.

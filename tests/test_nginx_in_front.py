@@ -2,6 +2,7 @@
 no answer in its logs, and no address reaches the application.
 .ci/run installs nginx where it is missing; without it these tests fail, they are not skipped."""
 
+import io
 import os
 import re
 import shutil
@@ -30,6 +31,24 @@ def free_port() -> int:
 
 @pytest.fixture
 def proxy(live_server):
+    yield from nginx_in_front_of(live_server.url.removeprefix("http://"))
+
+
+@pytest.fixture
+def proxy_of_a_dead_app():
+    """nginx in front of an address where no application answers: what a witness meets if the app is down."""
+    from django.core.management import call_command
+
+    pages = Path(tempfile.mkdtemp(prefix="dla-down-"))
+    os.chmod(pages, 0o755)  # noqa: S103 - nginx's workers run as another user and must read it
+    call_command("write_error_pages", "--folder", str(pages), stdout=io.StringIO())
+    try:
+        yield from nginx_in_front_of(f"127.0.0.1:{free_port()}", pages)
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+
+
+def nginx_in_front_of(app_address: str, error_pages: Path | None = None):
     assert NGINX, "nginx is needed for this test: apt-get install nginx (.ci/run does)"
     work = Path(tempfile.mkdtemp(prefix="dla-nginx-"))
     os.chmod(work, 0o755)  # noqa: S103 - nginx's workers run as another user and must read it
@@ -41,9 +60,10 @@ def proxy(live_server):
         "ACCESS_LOG": work / "access.log",
         "MIME_TYPES": "/etc/nginx/mime.types",
         "CACHE_DIR": work / "cache",
-        "APP_ADDRESS": live_server.url.removeprefix("http://"),
+        "APP_ADDRESS": app_address,
         "LISTEN": f"127.0.0.1:{port}",
         "STATIC_ROOT": Path(settings.BASE_DIR) / "static",
+        "ERROR_PAGES": error_pages or work / "error-pages",
         "INCLUDE_EXTRA": "",
     }.items():
         config = config.replace(placeholder, str(value))
@@ -73,7 +93,7 @@ def seen_by_the_app():
     request_started.disconnect(keep)
 
 
-def get(address: str) -> tuple[int, dict]:
+def get(address: str, body: list | None = None) -> tuple[int, dict]:
     request = urllib.request.Request(  # noqa: S310 - our own test server
         address,
         headers={
@@ -88,8 +108,12 @@ def get(address: str) -> tuple[int, dict]:
     )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            if body is not None:
+                body.append(response.read().decode("utf-8"))
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
+        if body is not None:
+            body.append(error.read().decode("utf-8"))
         return error.code, dict(error.headers)
 
 
@@ -118,3 +142,21 @@ def test_static_files_through_nginx_carry_nosniff_and_hsts(proxy):
     assert status == 200
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Strict-Transport-Security"].startswith("max-age=63072000")
+
+
+@pytest.mark.django_db
+def test_with_the_app_down_nginx_answers_in_the_visitors_language_with_every_emergency_number(proxy_of_a_dead_app):
+    base, _ = proxy_of_a_dead_app
+    french, english = [], []
+    status, headers = get(f"{base}/fr/plan/?{ANSWERS}", french)
+    assert status == 502 and headers["Cache-Control"] == "no-store"
+    assert '<html lang="fr"' in french[0] and "Numéros d’urgence" in french[0]
+    assert "Thaïlande" in french[0] and ">191<" in french[0]  # Thailand's police, from the shipped directory
+    assert get(f"{base}/?{ANSWERS}", english)[0] == 502 and '<html lang="en"' in english[0]
+    assert "Belgium" in english[0] and ">101<" in english[0]
+
+
+def test_the_proxy_knows_every_language_of_the_site():
+    config = (Path(settings.BASE_DIR) / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    listed = re.search(r'"~\^/\(\?<code>([a-z|]+)\)', config).group(1).split("|")
+    assert sorted(listed) == sorted(settings.LANGUAGE_CODES)
