@@ -132,13 +132,24 @@ def test_a_page_edited_in_the_back_office_survives_load_content_until_exported(d
 def test_exported_content_loads_back_as_it_was(db, tmp_path):
     from content.models import Entry, Translation
 
-    before = list(Translation.objects.values_list("entry__slug", "language", "title", "summary", "body"))
+    before = list(
+        Translation.objects.order_by("entry__slug", "language").values_list(
+            "entry__slug", "language", "title", "summary", "body"
+        )
+    )
     dates = dict(Entry.objects.values_list("slug", "published_at"))
     folder = tmp_path / "content"
     call_command("export_content", "--folder", str(folder), stdout=io.StringIO())
     Entry.objects.all().delete()
     call_command("load_content", "--folder", str(folder), stdout=io.StringIO())
-    assert list(Translation.objects.values_list("entry__slug", "language", "title", "summary", "body")) == before
+    assert (
+        list(
+            Translation.objects.order_by("entry__slug", "language").values_list(
+                "entry__slug", "language", "title", "summary", "body"
+            )
+        )
+        == before
+    )
     assert dict(Entry.objects.values_list("slug", "published_at")) == dates
 
 
