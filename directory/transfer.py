@@ -1,7 +1,8 @@
 """Import and export of the directory from the admin, in the dataset's own format.
 
 An import is checked exactly as `load_directory` checks the files, previewed as a list of changes, and
-applied only when the maintainer confirms. Editors may import and export only their own countries.
+applied only when the maintainer confirms. Editors may import and export only their own countries; an editor
+whose changes wait for a coordinator's approval may preview an import but not apply it.
 """
 
 import io
@@ -13,6 +14,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from directory import reviews
 from directory.dataset import INTERNATIONAL, Problem, read_text
 from directory.export import dump, record_to_dict
 from directory.loading import load_directory, read_directory
@@ -21,6 +23,10 @@ from directory.records import CountryRecord, Directory
 
 MAX_BYTES = 2_000_000
 SESSION_KEY = "pending_directory_import"
+REVIEWED = (
+    "Your changes wait for a coordinator's approval, so an import cannot be applied from your account: "
+    "send the files to a coordinator, or make the changes in the forms, where they wait for approval."
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -79,7 +85,12 @@ def parse_import(texts: dict[str, str], user) -> tuple[Directory, list[str]]:
 
 def import_view(request, admin_site):
     context = {**admin_site.each_context(request), "title": "Import directory files"}
+    may_apply = not reviews.needs_review(request.user)
+    context.update(may_apply=may_apply, why_not_apply=REVIEWED)
     if request.method == "POST" and "apply" in request.POST:
+        if not may_apply:
+            messages.error(request, REVIEWED)
+            return redirect("admin:directory_import")
         pending = request.session.pop(SESSION_KEY, None)
         if not pending:
             messages.error(request, "Nothing to apply: upload the files again.")

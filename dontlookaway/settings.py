@@ -4,6 +4,7 @@ Safe by default: DEBUG is off unless asked for, and outside development and test
 start without a real SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -189,7 +190,9 @@ DIRECTORY_DATA_DIR = Path(env_str("DIRECTORY_DATA_DIR", str(BASE_DIR / "data" / 
 # The last directory read from the database, for a worker that starts while the database is down.
 # Where `write_error_pages` puts the page nginx shows when the app cannot answer (deploy/nginx.conf).
 ERROR_PAGES_DIR = Path(env_str("ERROR_PAGES_DIR", str(BASE_DIR / "var" / "error-pages")))
-DIRECTORY_SNAPSHOT = Path(env_str("DIRECTORY_SNAPSHOT", str(BASE_DIR / "var" / "directory-snapshot.pickle")))
+# Under test, one file per parallel test process (pytest-xdist names each): no process reads another's snapshot.
+_SNAPSHOT_NAME = f"test-snapshot-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}" if TESTING else "directory-snapshot"
+DIRECTORY_SNAPSHOT = Path(env_str("DIRECTORY_SNAPSHOT", str(BASE_DIR / "var" / f"{_SNAPSHOT_NAME}.pickle")))
 
 # Security baseline. HTTPS is the production default; development and tests run on plain http.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not RELAXED)

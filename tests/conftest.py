@@ -26,6 +26,19 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that flush the tables (a live server, a real transaction) are marked, to run in a pass of their own.
+
+    pytest-django runs them after the others in one process; with the suite spread over processes
+    (pytest-xdist), a process could run one before a test that expects the directory loaded at the start.
+    """
+    for item in items:
+        if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())) or any(
+            mark.kwargs.get("transaction") for mark in item.iter_markers("django_db")
+        ):
+            item.add_marker(pytest.mark.flushes)
+
+
 @pytest.fixture(scope="session")
 def shipped_directory():
     """The directory exactly as the data files in the repository describe it."""

@@ -195,3 +195,23 @@ def test_an_editor_cannot_approve_nor_see_another_countrys_waiting_changes(clien
     client.post("/admin/directory/pendingchange/", {"action": "approve", "_selected_action": [thai_change.pk]})
     assert PendingChange.objects.get(pk=thai_change.pk).state == PendingChange.State.PENDING
     assert Channel.objects.get(pk=thai.pk).hours != "Thai hours, proposed"
+
+
+def test_a_reviewed_editor_can_preview_an_import_but_not_apply_it(client, loaded_directory):
+    """An import would otherwise be a way round the review: the public would see the change at once."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from directory.export import dump, record_to_dict
+
+    editor = signed_in(client, "thai-editor", "--countries", "TH")
+    editor.editor_profile.changes_need_review = True
+    editor.editor_profile.save()
+    thailand = record_to_dict(read_directory(["TH"]).country("TH"))
+    thailand["channels"][0]["hours"] = "Every day, 6:00 to 22:00"
+    upload = SimpleUploadedFile("TH.yaml", dump(thailand).encode(), content_type="application/x-yaml")
+    preview = client.post("/admin/directory/country/import/", {"files": [upload]}).content.decode()
+    assert "Every day, 6:00 to 22:00" in preview and "wait for a coordinator" in preview
+    assert 'name="apply"' not in preview
+    applied = client.post("/admin/directory/country/import/", {"apply": "1"}, follow=True).content.decode()
+    assert "an import cannot be applied from your account" in applied
+    assert not Channel.objects.filter(country="TH", hours="Every day, 6:00 to 22:00").exists()

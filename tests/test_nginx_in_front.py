@@ -160,3 +160,63 @@ def test_the_proxy_knows_every_language_of_the_site():
     config = (Path(settings.BASE_DIR) / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     listed = re.search(r'"~\^/\(\?<code>([a-z|]+)\)', config).group(1).split("|")
     assert sorted(listed) == sorted(settings.LANGUAGE_CODES)
+
+
+def multipart(fields: dict[str, str], name: str, filename: str, content: bytes) -> tuple[bytes, str]:
+    boundary = "----dla-test-boundary-4711"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'
+        for key, value in fields.items()
+    ]
+    head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+    body = "".join(parts).encode() + head.encode() + b"Content-Type: application/zip\r\n\r\n" + content
+    return body + f"\r\n--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def test_a_coordinator_imports_the_whole_directory_through_the_proxy(proxy):
+    """The import takes the full directory as one .zip through nginx; elsewhere a body that large is refused."""
+    import http.cookiejar
+    import urllib.parse
+    import zipfile
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.maintainers import PASSWORD, code_for, create
+
+    base, _ = proxy
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as files:
+        for path in sorted(Path(settings.DIRECTORY_DATA_DIR).glob("*.yaml")):
+            files.write(path, f"directory/{path.name}")
+    whole = archive.getvalue()
+    assert len(whole) > 200_000  # the shipped directory, well over the public site's 64 KB
+
+    user, _link = create("coordinator", "--coordinator")
+    TOTPDevice.objects.filter(user=user).update(confirmed=True)
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def token(path: str) -> str:
+        with browser.open(f"{base}{path}", timeout=10) as response:  # noqa: S310 - our own test server
+            return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
+
+    signed = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token("/admin/login/"), "username": user.username, "password": PASSWORD}
+        | {"otp_token": code_for(user), "next": "/admin/"}
+    ).encode()
+    with browser.open(f"{base}/admin/login/?next=/admin/", signed, timeout=10) as response:  # noqa: S310
+        assert response.url.endswith("/admin/"), response.url
+
+    body, kind = multipart(
+        {"csrfmiddlewaretoken": token("/admin/directory/country/import/")}, "files", "all.zip", whole
+    )
+    upload = urllib.request.Request(  # noqa: S310 - our own test server
+        f"{base}/admin/directory/country/import/", body, {"Content-Type": kind}
+    )
+    with browser.open(upload, timeout=60) as response:  # noqa: S310
+        preview = response.read().decode()
+    assert "Preview for AD, AE," in preview and "Apply these changes" in preview
+
+    elsewhere = urllib.request.Request(f"{base}/en/", body, {"Content-Type": kind})  # noqa: S310
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        browser.open(elsewhere, timeout=10)
+    assert refused.value.code == 413
