@@ -4,7 +4,6 @@ Threat: an editor of one country changing another country's numbers, through the
 action or a URL typed by hand. Every view and every save goes through the same country check.
 """
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -14,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from directory import reviews
+from directory.admin_forms import ChannelForm, EmergencyNumberForm, JurisdictionForm, ReasonForm
 from directory.countries import ISO_CODES
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction, PendingChange
 from directory.permissions import editable_countries, is_coordinator
@@ -25,12 +25,6 @@ STATUS_LABELS = {
     "stale": "stale (checked over two years ago)",
     "missing": "missing a mechanism",
 }
-
-
-class ReasonForm(forms.ModelForm):
-    change_reason = forms.CharField(
-        required=False, max_length=100, help_text="Why this change? Kept in the history with your name."
-    )
 
 
 class CountryScopedAdmin(SimpleHistoryAdmin):
@@ -121,6 +115,7 @@ class CountryScopedAdmin(SimpleHistoryAdmin):
 
 @admin.register(Channel)
 class ChannelAdmin(CountryScopedAdmin):
+    form = ChannelForm
     list_display = (
         "name",
         "country",
@@ -140,6 +135,7 @@ class ChannelAdmin(CountryScopedAdmin):
 
 @admin.register(EmergencyNumber)
 class EmergencyNumberAdmin(CountryScopedAdmin):
+    form = EmergencyNumberForm
     list_display = ("number", "service", "country", "confidence", "verified_on")
     list_filter = ("service", "confidence")
     search_fields = ("number", "country__code")
@@ -147,6 +143,7 @@ class EmergencyNumberAdmin(CountryScopedAdmin):
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(CountryScopedAdmin):
+    form = JurisdictionForm
     list_display = ("country", "nationals", "residents", "confidence", "verified_on")
 
 

@@ -65,7 +65,7 @@ class _Reader:
     today: date
 
     def fail(self, where: str, message: str) -> NoReturn:
-        raise Problem(f"{self.label}: {where}" if where else self.label, message)
+        raise Problem(f"{self.label}: {where}" if where and self.label else where or self.label, message)
 
     def mapping(self, value: Any, where: str, allowed: set[str], required: set[str]) -> dict:
         if not isinstance(value, dict):
@@ -92,11 +92,11 @@ class _Reader:
             value = {}
         entry = self.mapping(value, where, allowed, required)
         read = {
-            name: self.fact(entry[name], f"{where}.{name}", spec) if entry.get(name) not in (None, "") else default
+            name: self.fact(entry[name], _at(where, name), spec) if entry.get(name) not in (None, "") else default
             for name, spec, default in specs
         }
         if nested:
-            read["source"] = self.record(Source, entry["source"], f"{where}.source")
+            read["source"] = self.record(Source, entry["source"], _at(where, "source"))
         return record_class(**read, **extra)
 
     def fact(self, value: Any, where: str, spec: Fact) -> Any:
@@ -198,10 +198,10 @@ class _Reader:
     def emergency_number(self, value: Any, where: str, region: str) -> EmergencyNumber:
         number = self.record(EmergencyNumber, value, where)
         if not number.number.replace(" ", "").isdigit():
-            self.fail(f"{where}.number", f"{number.number!r} must be digits only, as dialled in the country")
+            self.fail(_at(where, "number"), f"{number.number!r} must be digits only, as dialled in the country")
         if not shortnumberinfo.is_emergency_number(number.number.replace(" ", ""), region) and not number.override:
             self.fail(
-                f"{where}.number",
+                _at(where, "number"),
                 f"{number.number} is not an emergency number of {region} for libphonenumber; "
                 "add an `override` saying why it stands, with its source",
             )
@@ -210,9 +210,9 @@ class _Reader:
     def channel(self, value: Any, where: str, country: str | None) -> Channel:
         channel = self.record(Channel, value, where, country=country)
         if channel.kind == ChannelKind.DIRECTORY and country:
-            self.fail(f"{where}.kind", "directory channels belong in international.yaml")
+            self.fail(_at(where, "kind"), "directory channels belong in international.yaml")
         if channel.phone:
-            self.phone(channel.phone, f"{where}.phone", country, channel.phone_override)
+            self.phone(channel.phone, _at(where, "phone"), country, channel.phone_override)
         if not (channel.url or channel.phone or channel.email):
             self.fail(where, "needs at least one way to reach it: url, phone or email")
         return channel
@@ -223,6 +223,50 @@ class _Reader:
         if not isinstance(value, list):
             self.fail(where, "must be a list")
         return value
+
+
+def _at(where: str, name: str) -> str:
+    """The place of a field within an entry ("channels[0].phone"), or the field alone in an entry of its own."""
+    return f"{where}.{name}" if where else name
+
+
+_ENTRY_CHECKS = {
+    Channel: lambda reader, entry, country: reader.channel(entry, "", country),
+    EmergencyNumber: lambda reader, entry, country: reader.emergency_number(entry, "", country),
+    Jurisdiction: lambda reader, entry, country: reader.record(Jurisdiction, entry, ""),
+}
+
+
+def entry_problems(
+    record_class: type, entry: dict, country: str | None, today: date | None = None, partial: bool = False
+) -> list[Problem]:
+    """What the checker refuses in one entry of a country's file (a channel, an emergency number or a
+    jurisdiction), worded as in a file's report; each problem's `where` is its field ("phone", "source.url"),
+    or "" for the entry as a whole. The admin's forms show these, so that what they save exports and loads again.
+
+    Each fact is checked on its own first, so that every wrong field is named at once; then, when all are
+    right, the entry as a whole, as `read_text` checks it (a number for its country, a way to reach a channel).
+    With `partial` (some fields are already refused elsewhere), only the facts given are checked.
+    """
+    reader = _Reader("", today or date.today())
+    problems: list[Problem] = []
+    parts = [(record_class, entry, "")]
+    if has_source(record_class) and isinstance(entry.get("source"), dict):
+        parts.append((Source, entry["source"], "source"))
+    for part_class, values, where in parts:
+        for name, spec, _default in facts(part_class):
+            if values.get(name) not in (None, ""):
+                try:
+                    reader.fact(values[name], _at(where, name), spec)
+                except Problem as problem:
+                    problems.append(problem)
+    if problems or partial:
+        return problems
+    try:
+        _ENTRY_CHECKS[record_class](reader, entry, country)
+    except Problem as problem:
+        return [problem]
+    return []
 
 
 def read_file(path: Path, label: str | None = None, today: date | None = None) -> CountryRecord:
