@@ -84,7 +84,7 @@ def test_a_change_is_kept_with_who_when_and_why_and_can_be_reverted(client, coun
     sign_in(client, coordinator, code_for(coordinator))
     form = client.get(f"/admin/directory/channel/{thai.pk}/change/").context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data.update(hours="24/7", change_reason="The police page says 24/7", country="TH", languages="[]")
+    data.update(hours="24/7", change_reason="The police page says 24/7", country="TH", languages=[])
     response = client.post(f"/admin/directory/channel/{thai.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     thai.refresh_from_db()

@@ -61,7 +61,10 @@ def form_data(client, url: str) -> dict:
             continue
         if value is None or value is False:
             continue
-        shown = json.dumps(value) if isinstance(value, list | dict) else field.widget.format_value(value)
+        if isinstance(value, list):  # a multiple choice (the languages) posts each value
+            data[name] = value
+            continue
+        shown = json.dumps(value) if isinstance(value, dict) else field.widget.format_value(value)
         if shown is not None:
             data[name] = shown
     return data
