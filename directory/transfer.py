@@ -42,7 +42,7 @@ class MultipleFileField(forms.FileField):
 class ImportForm(forms.Form):
     files = MultipleFileField(
         widget=MultipleFileInput(attrs={"accept": ".yaml,.zip"}),
-        help_text="One or more <CODE>.yaml files, or a .zip of them, as written by the export.",
+        help_text="One or more country files (TH.yaml, BE.yaml …), or a .zip of them, as written by the export.",
     )
 
 
