@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from dontlookaway.middleware import forget_client_address
+from dontlookaway.middleware import ADDRESS_HEADERS, forget_client_address
 
 pytestmark = pytest.mark.usefixtures("loaded_directory")
 PUBLIC_PAGES = [
@@ -139,6 +139,36 @@ def test_an_address_a_cdn_or_proxy_passes_on_is_forgotten_too(header):
 
     forget_client_address(view)(RequestFactory().get("/en/", **{header: "198.51.100.7"}))
     assert seen == {}
+
+
+SEEN_BY_MIDDLEWARE: list[tuple[str, str]] = []
+
+
+def spy(get_response):
+    """Put before each middleware by the test below: what that middleware would see of the visitor's address."""
+
+    def middleware(request):
+        SEEN_BY_MIDDLEWARE.extend((name, request.META.get(name, "")) for name in ADDRESS_HEADERS)
+        return get_response(request)
+
+    return middleware
+
+
+def test_no_middleware_and_no_view_sees_the_visitors_address(client, settings):
+    """Through the whole stack: forgetting the address comes before every other middleware, so none of them
+    (sessions, the lockout, the history, the messages) nor any view can record it. This fails if the middleware
+    is removed, or moved after any other."""
+    forget = "dontlookaway.middleware.forget_client_address"
+    settings.MIDDLEWARE = [
+        part for name in settings.MIDDLEWARE for part in ((name,) if name == forget else (f"{__name__}.spy", name))
+    ]
+    SEEN_BY_MIDDLEWARE.clear()
+    visitor = {header: "203.0.113.9" for header in ADDRESS_HEADERS}
+    client.get("/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE", **visitor)
+    client.post("/admin/login/", {"username": "nobody", "password": "wrong", "otp_token": "123456"}, **visitor)
+    client.get("/en/countries/zz/", **visitor)
+    assert len(SEEN_BY_MIDDLEWARE) >= 3 * len(ADDRESS_HEADERS) * (len(settings.MIDDLEWARE) // 2)
+    assert {value for _name, value in SEEN_BY_MIDDLEWARE} == {""}
 
 
 def test_the_site_does_not_log_the_visitors_address(client, caplog):
