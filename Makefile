@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.13 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test lint messages setup clean bench maintainer
+.PHONY: run test lint messages setup clean bench maintainer mutations
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (see README)."; exit 1; }
@@ -49,6 +49,11 @@ test: $(VENV)/.installed
 	# The suite over every core, in two passes: the tests that empty the tables (a live server) after the rest.
 	$(VENV)/bin/pytest -n auto --dist loadfile -m "not flushes"
 	$(VENV)/bin/pytest -n auto --dist loadfile -m flushes
+
+# Each of the site's promises broken once on a copy of the tree: the tests that pin it must go red (.ci/run too).
+mutations: $(VENV)/.installed
+	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) .ci/mutations.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
