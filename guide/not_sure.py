@@ -1,7 +1,7 @@
 """"Not sure?": the signs to look for, each with its sources, and the two lanes a witness can take from a plan.
 
 The first barrier to reporting is "I am not sure what I saw" (ECPAT's 2019 survey of travellers). The signs come
-from the guidance of ECPAT and its partners, The Code and ChildSafe; every sign names where it comes from (see
+from the guidance of ECPAT and its partners and The Code; every sign names where it comes from (see
 data/VERIFICATION.md, "3 December — Not sure? signs"), and nothing here is more than those sources say.
 
 The lanes are a pure function of a plan, like the routing itself: a crime seen goes to the plan's police, a doubt
@@ -37,7 +37,6 @@ ECPAT_NL = SignSource(
     "https://www.terredeshommes.nl/en/news/new-dont-look-away-campaign-against-child-sex-tourism-kicks",
 )
 THE_CODE = SignSource("The Code, About", "https://www.thecode.org/about/")
-CHILDSAFE = SignSource("ChildSafe Movement, 7 Tips for Travelers", "https://thinkchildsafe.org/7-tips-for-travelers/")
 
 
 @dataclass(frozen=True)
@@ -72,8 +71,8 @@ SIGNS = (
         (INHOPE_ECPAT,),
     ),
     Sign(
-        _("A visitor seeks time with children through an orphanage, a school or volunteering."),
-        (THE_CODE, CHILDSAFE),
+        _("A visitor seeks time with children through an orphanage or volunteering."),
+        (THE_CODE,),
     ),
     Sign(
         _("Someone talks about sexual experiences with children abroad."),
