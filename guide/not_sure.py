@@ -1,4 +1,4 @@
-""""Not sure?": the signs to look for, each with its sources, and the two lanes a witness can take from a plan.
+"""The "Not sure?" page: the signs to look for, each with its sources, and the two lanes a witness can take.
 
 The first barrier to reporting is "I am not sure what I saw" (ECPAT's 2019 survey of travellers). The signs come
 from the guidance of ECPAT and its partners and The Code; every sign names where it comes from (see
@@ -47,11 +47,17 @@ class Sign:
 
 SIGNS = (
     Sign(
-        _("An adult touches a child in an intimate or sexual way: at a pool, on a beach, in a restaurant, bar or club."),
+        _(
+            "An adult touches a child in an intimate or sexual way: "
+            "at a pool, on a beach, in a restaurant, bar or club."
+        ),
         (INHOPE_ECPAT, ECPAT_NL),
     ),
     Sign(
-        _("An adult takes a child who is not theirs to a hotel room or a private flat, or adults visit a child’s room."),
+        _(
+            "An adult takes a child who is not theirs to a hotel room or a private flat, "
+            "or adults visit a child’s room."
+        ),
         (INHOPE_ECPAT, ECPAT_NL, ECPAT_TOURISM_DAY),
     ),
     Sign(
@@ -59,7 +65,10 @@ SIGNS = (
         (ECPAT_NL,),
     ),
     Sign(
-        _("A child seems afraid, confused, drunk or drugged, is treated roughly, or is dressed in a way that does not fit their age."),
+        _(
+            "A child seems afraid, confused, drunk or drugged, is treated roughly, "
+            "or is dressed in a way that does not fit their age."
+        ),
         (ECPAT_TOURISM_DAY,),
     ),
     Sign(

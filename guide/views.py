@@ -159,8 +159,8 @@ def write_it_down(request):
 
 @public_page(reads=PlanForm.base_fields)
 def not_sure(request):
-    """"Not sure?": the signs to look for, and two lanes — a crime seen goes to the police, a doubt to those who
-    assess one. Reached from a plan (its answers in the address), the lanes name that plan's own channels."""
+    """The "Not sure?" page: the signs to look for, and two lanes — a crime seen goes to the police, a doubt to
+    those who assess one. Reached from a plan (its answers in the address), the lanes name that plan's own channels."""
     context = {"signs": SIGNS, "crime_sources": CRIME_SOURCES, "doubt_sources": DOUBT_SOURCES}
     if not request.GET:
         return render(request, "guide/not_sure.html", context)
@@ -179,8 +179,8 @@ def not_sure(request):
 
 @public_page(reads=("to", *PlanForm.base_fields))
 def my_reports(request):
-    """"My reports": where and when the witness reported, and the reference number they were given, kept only in
-    this browser (static/js/my-reports.js); the page itself holds nothing of theirs.
+    """The "My reports" page: where and when the witness reported, and the reference number they were given, kept
+    only in this browser (static/js/my-reports.js); the page itself holds nothing of theirs.
 
     Threat: as for the composer, a link could name a follow-up address (`?to=`) of whoever made it. Only an
     address the directory itself gives for a channel is offered; any other is ignored.
