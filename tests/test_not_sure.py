@@ -119,7 +119,7 @@ class TestThePage:
         items = re.findall(r"<li>(.*?)</li>", signs, re.S)
         assert len(items) == len(SIGNS)
         for item, sign in zip(items, SIGNS, strict=True):
-            assert escape(str(sign.text)) in item
+            assert escape(str(sign.text)) in item and '<a href="https://' in item
             for source in sign.sources:
                 assert f'<a href="{escape(source.url)}"' in item
         assert page.count("Find where to report in your case: answer four questions") == 2  # one per lane
