@@ -22,6 +22,7 @@ from directory.countries import ISO_CODES, browser_region, countries_by_name, no
 from directory.snapshot import current_directory
 from guide import usage
 from guide.forms import PlanForm
+from guide.not_sure import CRIME_SOURCES, DOUBT_SOURCES, SIGNS, lanes
 from guide.routing import build_plan
 from lib.accept_language import preferred_language
 from lib.dialling import dialling_place
@@ -154,6 +155,42 @@ def write_it_down(request):
     """
     channel = current_directory().channel_with_email(request.GET.get("to", ""))
     return render(request, "guide/write_it_down.html", {"channel": channel})
+
+
+@public_page(reads=PlanForm.base_fields)
+def not_sure(request):
+    """The "Not sure?" page: the signs to look for, and two lanes — a crime seen goes to the police, a doubt to
+    those who assess one. Reached from a plan (its answers in the address), the lanes name that plan's own channels."""
+    context = {"signs": SIGNS, "crime_sources": CRIME_SOURCES, "doubt_sources": DOUBT_SOURCES}
+    if not request.GET:
+        return render(request, "guide/not_sure.html", context)
+    form = PlanForm(request.GET)
+    if not form.is_valid():
+        context["errors"] = [error for field in form for error in field.errors]
+        return render(request, "guide/not_sure.html", context, status=400)
+    answers = form.answers()
+    context |= {
+        "lanes": lanes(build_plan(answers, current_directory())),
+        "where": answers.where_now,
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "guide/not_sure.html", context)
+
+
+@public_page(reads=("to", *PlanForm.base_fields))
+def my_reports(request):
+    """The "My reports" page: where and when the witness reported, and the reference number they were given, kept
+    only in this browser (static/js/my-reports.js); the page itself holds nothing of theirs.
+
+    Threat: as for the composer, a link could name a follow-up address (`?to=`) of whoever made it. Only an
+    address the directory itself gives for a channel is offered; any other is ignored.
+    """
+    channel = current_directory().channel_with_email(request.GET.get("to", ""))
+    plan = PlanForm(request.GET)
+    query = request.GET.copy()
+    query.pop("to", None)
+    context = {"channel": channel, "plan_query": query.urlencode() if plan.is_valid() else ""}
+    return render(request, "guide/my_reports.html", context)
 
 
 @public_page(reads=("country",))

@@ -19,6 +19,8 @@ PAGES = {
     "plan": "/fr/plan/?danger=yes&seen=in_person&happened=TH&lives=BE",
     "emergency": "/en/emergency/?country=TH",
     "write_it_down": "/en/write-it-down/",
+    "not_sure": "/en/not-sure/?danger=no&seen=in_person&happened=TH&lives=BE",
+    "my_reports": "/en/my-reports/",
     "offline": "/en/offline/",
     "manifest": "/en/manifest.webmanifest",
     "country_list": "/de/countries/",
