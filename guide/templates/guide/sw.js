@@ -27,16 +27,26 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(networkFirst(event.request, event));
 });
 
-// Fresh data when online (numbers change); the saved copy when not.
+// Fresh data when online (numbers change); the saved copy when not, or when the network is too slow to wait
+// for: a witness on a weak hotel Wi-Fi gets the saved page after PATIENCE_MS, and the fresh one is still
+// saved for next time.
+const PATIENCE_MS = 4000;
+
 async function networkFirst(request, event) {
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
+  const fresh = fetch(request).then(async (response) => {
     if (response.ok) {
       await cache.put(request, response.clone());
       event.waitUntil(keepForLater(new URL(request.url), cache));
     }
     return response;
+  });
+  event.waitUntil(fresh.catch(() => undefined));
+  const savedAfterWaiting = new Promise((resolve) => setTimeout(resolve, PATIENCE_MS))
+    .then(() => cache.match(request))
+    .then((saved) => saved || fresh);
+  try {
+    return await Promise.race([fresh, savedAfterWaiting]);
   } catch (error) {
     const saved = await cache.match(request);
     if (saved) return saved;
