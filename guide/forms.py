@@ -9,6 +9,8 @@ from guide.routing import Answers, Seen
 
 ONLINE = "online"
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+# What static/js/country-picker.js says over a country list, in the page's language.
+PICKER = {"data-country-picker": _("Type a country’s name to find it"), "data-found": _("Countries found:")}
 
 
 class CountryField(forms.ChoiceField):
@@ -16,7 +18,7 @@ class CountryField(forms.ChoiceField):
 
     def __init__(self, *, first: list[tuple[str, str]], **kwargs):
         self.first = first
-        super().__init__(choices=self.country_choices, **kwargs)
+        super().__init__(choices=self.country_choices, widget=forms.Select(attrs=PICKER), **kwargs)
 
     def country_choices(self):
         return [*self.first, *countries_by_name()]
