@@ -18,9 +18,9 @@ from django.utils.translation import get_language_from_path, override
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
-from directory.countries import ISO_CODES, browser_region, countries_by_name, normalise_code
+from directory.countries import ISO_CODES, browser_region, countries_by_name, language_name, normalise_code
 from directory.snapshot import current_directory
-from guide import usage
+from guide import report, usage
 from guide.forms import PlanForm
 from guide.not_sure import CRIME_SOURCES, DOUBT_SOURCES, SIGNS, lanes
 from guide.routing import build_plan
@@ -154,7 +154,16 @@ def write_it_down(request):
     an address the directory itself gives for a channel is used; any other is ignored.
     """
     channel = current_directory().channel_with_email(request.GET.get("to", ""))
-    return render(request, "guide/write_it_down.html", {"channel": channel})
+    language = report.report_language(channel)
+    titles = report.headings(language)
+    context = {
+        "channel": channel,
+        "parts": [(name, question, rows, titles[name]) for name, question, rows in report.PARTS],
+        "subject": titles["subject"],
+        "report_language": language,
+        "report_language_name": language_name(language) if language else "",
+    }
+    return render(request, "guide/write_it_down.html", context)
 
 
 @public_page(reads=PlanForm.base_fields)

@@ -22,7 +22,9 @@
     var parts = [form.dataset.subject];
     fields.forEach(function (field) {
       var value = field.value.trim();
-      if (value) parts.push(form.querySelector('label[for="' + field.id + '"]').textContent.trim() + "\n" + value);
+      // The heading in the channel's language where the page says so (guide/report.py), else the question.
+      var heading = field.dataset.heading || form.querySelector('label[for="' + field.id + '"]').textContent.trim();
+      if (value) parts.push(heading + "\n" + value);
     });
     return parts.join("\n\n");
   }

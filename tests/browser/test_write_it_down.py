@@ -62,3 +62,16 @@ def test_without_javascript_the_page_says_to_write_it_down_elsewhere(site, phone
     page.goto(f"{site}/fr/write-it-down/")
     expect(page.locator("[data-no-script]")).to_be_visible()
     expect(page.locator("[data-report]")).to_be_hidden()
+
+
+def test_for_a_channel_that_reads_german_the_report_is_headed_in_german_and_english(site, phone):
+    """Austria's federal police take reports in German (the shipped directory): an English-speaking witness's
+    report is headed in both, so that the officer and the witness each read the headings."""
+    phone.goto(f"{site}/en/write-it-down/?to=meldestelle%40interpol.at")
+    expect(phone.get_by_text("The headings of your report are in German, followed by yours")).to_be_visible()
+    phone.get_by_label(re.compile("^What you saw")).fill("A man took a girl of about 12 into room 214.")
+    report = phone.get_by_role("textbox", name="Your report").input_value()
+    assert report.startswith("Meldung: sexuelle Ausbeutung eines Kindes / Report: sexual exploitation of a child")
+    assert "/ What you saw, as precisely as you can" in report and "room 214" in report
+    href = phone.get_by_role("link", name=re.compile("^Send by e-mail to")).get_attribute("href")
+    assert href.startswith("mailto:meldestelle@interpol.at?subject=Meldung")
