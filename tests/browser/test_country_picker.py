@@ -2,7 +2,10 @@
 country. The list stays what the form sends, and without JavaScript it is all there is."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +30,8 @@ def test_thailand_is_found_by_thai_and_by_its_own_name_and_chosen_in_one_tap(sit
     phone.goto(f"{site}/en/")
     _field, matches = find(phone, "id_happened", "thai")
     assert matches.first.inner_text() == "Thailand"
+    results = Axe().run(phone, options=AXE_OPTIONS)  # with the matches open
+    assert results.violations_count == 0, results.generate_report()
     matches.first.click()
     assert phone.locator("#id_happened").input_value() == "TH"
 
