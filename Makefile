@@ -46,6 +46,7 @@ test: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	DJANGO_TESTING=true $(VENV)/bin/mypy directory guide api lib
 	# The suite over every core, in two passes: the tests that empty the tables (a live server) after the rest.
 	$(VENV)/bin/pytest -n auto --dist loadfile -m "not flushes"
 	$(VENV)/bin/pytest -n auto --dist loadfile -m flushes

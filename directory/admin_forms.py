@@ -99,7 +99,8 @@ class CheckedForm(ReasonForm):
                 self.fields[name].help_text = text
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         country = cleaned.get("country")
         code = country.code if country is not None else None
         partial = bool(self.errors) or (code is None and self.record_class is not records.Channel)

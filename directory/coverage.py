@@ -91,7 +91,7 @@ def country_coverage(record: CountryRecord, today: date) -> CountryCoverage:
         oldest_check=oldest.isoformat() if oldest else None,
         # The oldest fact of a place to report: how old the advice "report here" may be.
         mechanism_check=min(c.source.dated for c in places).isoformat() if places else None,
-        stale=bool(oldest) and (today - oldest).days > STALE_AFTER_DAYS,
+        stale=oldest is not None and (today - oldest).days > STALE_AFTER_DAYS,
     )
 
 

@@ -37,7 +37,9 @@ from directory.records import (
 
 INTERNATIONAL = "international"
 TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
-KNOWN_LANGUAGES = frozenset(code for code in Locale.parse("en").languages if len(code) == 2)
+KNOWN_LANGUAGES: frozenset[str] = frozenset(
+    code for code in Locale.parse("en").languages if isinstance(code, str) and len(code) == 2
+)
 # Query parameters that only tell a site where a visitor came from: a witness's click must not carry them.
 ROUGH_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 TRACKING_KEYS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid", "igshid"})

@@ -45,10 +45,11 @@ class CheckedTodayForm(forms.Form):
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facts"].choices = choices
+        self.fields["facts"].choices = choices  # type: ignore[attr-defined]  # a MultipleChoiceField
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         url = data.get("source_url") or ""
         if url and not url.startswith("https://"):
             self.add_error("source_url", "Sources are https addresses.")

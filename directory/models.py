@@ -70,7 +70,7 @@ def column_values(record: Any) -> dict[str, Any]:
     return {**values, **(column_values(source) if source else {})}
 
 
-class Country(models.Model):
+class Country(models.Model):  # type: ignore[django-manager-missing]  # its rows' models are made from records
     """One row per ISO 3166-1 country; its name comes from CLDR in the visitor's language."""
 
     code = models.CharField(max_length=2, primary_key=True)
@@ -87,7 +87,7 @@ class Country(models.Model):
         return country_name(self.code)
 
 
-class SourcedFact(facts_model("SourceFacts", records.Source)):
+class SourcedFact(facts_model("SourceFacts", records.Source)):  # type: ignore[misc]  # its fields come from records
     """Every fact shown to a witness says where it was read and when."""
 
     class Meta:
@@ -108,7 +108,7 @@ class ChannelQuerySet(models.QuerySet):
         return self.filter(country__isnull=True)
 
 
-class Channel(facts_model("ChannelFacts", records.Channel), SourcedFact):
+class Channel(facts_model("ChannelFacts", records.Channel), SourcedFact):  # type: ignore[misc]  # one shape
     country = models.ForeignKey(
         Country,
         null=True,
@@ -153,7 +153,7 @@ class Channel(facts_model("ChannelFacts", records.Channel), SourcedFact):
         )
 
 
-class EmergencyNumber(facts_model("EmergencyNumberFacts", records.EmergencyNumber), SourcedFact):
+class EmergencyNumber(facts_model("EmergencyNumberFacts", records.EmergencyNumber), SourcedFact):  # type: ignore[misc]  # one shape
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="emergency_numbers")
     position = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
@@ -171,7 +171,7 @@ class EmergencyNumber(facts_model("EmergencyNumberFacts", records.EmergencyNumbe
         return records.EmergencyNumber(**record_values(self, records.EmergencyNumber), source=self.source_record())
 
 
-class Jurisdiction(facts_model("JurisdictionFacts", records.Jurisdiction), SourcedFact):
+class Jurisdiction(facts_model("JurisdictionFacts", records.Jurisdiction), SourcedFact):  # type: ignore[misc]  # one shape
     """What is known of a country's power to prosecute offences its people commit abroad."""
 
     country = models.OneToOneField(Country, on_delete=models.CASCADE, related_name="jurisdiction")

@@ -19,7 +19,7 @@ from directory.dataset import INTERNATIONAL, Problem, read_text
 from directory.export import dump, record_to_dict
 from directory.loading import load_directory, read_directory
 from directory.permissions import editable_countries
-from directory.records import CountryRecord, Directory
+from directory.records import Channel, CountryRecord, Directory
 
 MAX_BYTES = 2_000_000
 SESSION_KEY = "pending_directory_import"
@@ -40,7 +40,8 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(
+    # A field named like Form.files: the form's metaclass takes it out of the class, so Form.files stays the uploads.
+    files = MultipleFileField(  # type: ignore[assignment]
         widget=MultipleFileInput(attrs={"accept": ".yaml,.zip"}),
         help_text="One or more country files (TH.yaml, BE.yaml …), or a .zip of them, as written by the export.",
     )
@@ -67,7 +68,9 @@ def _texts(uploads) -> dict[str, str]:
 
 def parse_import(texts: dict[str, str], user) -> tuple[Directory, list[str]]:
     allowed = editable_countries(user)
-    problems, countries, international = [], {}, ()
+    problems: list[str] = []
+    countries: dict[str, CountryRecord] = {}
+    international: tuple[Channel, ...] = ()
     for name, text in sorted(texts.items()):
         try:
             record = read_text(text, name)

@@ -1,6 +1,7 @@
 """The guide's questions, shared by the HTML form and the JSON API as the one parser of answers."""
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -16,7 +17,7 @@ PICKER = {"data-country-picker": _("Type a country’s name to find it"), "data-
 class CountryField(forms.ChoiceField):
     """A select of every ISO country, named and sorted in the visitor's language."""
 
-    def __init__(self, *, first: list[tuple[str, str]], **kwargs):
+    def __init__(self, *, first: list[tuple[str, str | Promise]], **kwargs):
         self.first = first
         super().__init__(choices=self.country_choices, widget=forms.Select(attrs=PICKER), **kwargs)
 
@@ -74,7 +75,8 @@ class PlanForm(forms.Form):
             self.fields[name].error_messages["invalid_choice"] = _("%(value)s is not a country code we know.")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("happened") == ONLINE:
             # What happened online was seen online, whatever was ticked: the witness still gets a plan.
             data["seen"] = Seen.ONLINE.value

@@ -10,6 +10,7 @@ to the plan's hotlines, reporting points and organisations, which assess what th
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from directory.records import Channel, EmergencyNumber
@@ -41,7 +42,7 @@ THE_CODE = SignSource("The Code, About", "https://www.thecode.org/about/")
 
 @dataclass(frozen=True)
 class Sign:
-    text: str
+    text: str | Promise  # translated when shown
     sources: tuple[SignSource, ...]
 
 

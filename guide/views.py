@@ -134,7 +134,7 @@ def emergency(request):
     code = normalise_code(request.GET.get("country", ""))
     if not code:
         hint = browser_region(request)
-        context = {"chosen": None, "hint": hint, "countries": countries_by_name()}
+        context: dict[str, object] = {"chosen": None, "hint": hint, "countries": countries_by_name()}
         response = render(request, "guide/emergency.html", context)
         patch_vary_headers(response, ["Accept-Language"])
         return response
@@ -170,7 +170,7 @@ def write_it_down(request):
 def not_sure(request):
     """The "Not sure?" page: the signs to look for, and two lanes — a crime seen goes to the police, a doubt to
     those who assess one. Reached from a plan (its answers in the address), the lanes name that plan's own channels."""
-    context = {"signs": SIGNS, "crime_sources": CRIME_SOURCES, "doubt_sources": DOUBT_SOURCES}
+    context: dict[str, object] = {"signs": SIGNS, "crime_sources": CRIME_SOURCES, "doubt_sources": DOUBT_SOURCES}
     if not request.GET:
         return render(request, "guide/not_sure.html", context)
     form = PlanForm(request.GET)
@@ -205,8 +205,8 @@ def my_reports(request):
 @public_page(reads=("country",))
 def offline(request):
     """What a witness sees with no connection: the emergency numbers of the country last looked at."""
-    code = normalise_code(request.GET.get("country", ""))
-    code = code if code in ISO_CODES else None
+    given = normalise_code(request.GET.get("country", ""))
+    code = given if given in ISO_CODES else None
     numbers = current_directory().country(code).shown_emergency_numbers() if code else ()
     return render(request, "guide/offline.html", {"chosen": code, "numbers": numbers})
 
@@ -251,7 +251,7 @@ def server_error(request):
     if request.path_info.startswith("/api/"):
         # A program reads the API: it gets JSON in the API's own error shape, never an HTML page.
         message = "Please try again shortly." if status == 503 else "Something went wrong on our side."
-        response = JsonResponse({"error": {"parameter": "", "message": message}}, status=status)
+        response: HttpResponse = JsonResponse({"error": {"parameter": "", "message": message}}, status=status)
     else:
         response = _error_page(request, status)
     if status == 503:

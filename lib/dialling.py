@@ -63,6 +63,7 @@ def dialling(number: str, region: str | None, where_now: str | None) -> Dialling
         return Dialling(number.strip(), "tel:" + digits if here else "", where_now != region, region)
     # A number valid where it is written belongs there: a toll-free 1-866 number given for Canada is
     # Canada's too, though libphonenumber files all shared North American toll-free numbers under the US.
+    home: str | None
     if region and phonenumbers.is_valid_number_for_region(parsed, region):
         home = region
     else:

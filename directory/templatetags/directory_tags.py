@@ -39,12 +39,12 @@ def isolated(text: str) -> str:
 
 @register.filter
 def kind_label(kind: str) -> str:
-    return ChannelKind(kind).label
+    return str(ChannelKind(kind).label)
 
 
 @register.filter
 def service_label(service: str) -> str:
-    return Service(service).label
+    return str(Service(service).label)
 
 
 @register.simple_tag

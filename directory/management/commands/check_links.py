@@ -38,7 +38,7 @@ class Command(BaseCommand):
             )
         DirectoryRevision.touch()
         invalidate_pages()
-        counts = {}
+        counts: dict[str, int] = {}
         for result in results.values():
             counts[result.status] = counts.get(result.status, 0) + 1
         self.stdout.write(
