@@ -42,11 +42,16 @@ def report_language(channel: Channel | None) -> str | None:
     return next((code for code in languages if code in settings.LANGUAGE_CODES), None)
 
 
+def _titles() -> dict[str, str]:
+    """The subject and each part's heading, in the active language."""
+    return {name: str(question) for name, question, _rows in PARTS} | {"subject": str(SUBJECT)}
+
+
 def headings(language: str | None) -> dict[str, str]:
     """The subject and each part's heading in `language`, followed by the page's own ("หัวข้อ / Heading")."""
-    page = {name: str(question) for name, question, _rows in PARTS} | {"subject": str(SUBJECT)}
+    page = _titles()
     if language is None:
         return page
     with override(language):
-        theirs = {name: str(question) for name, question, _rows in PARTS} | {"subject": str(SUBJECT)}
+        theirs = _titles()
     return {name: f"{theirs[name]} / {page[name]}" for name in page}

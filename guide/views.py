@@ -21,7 +21,7 @@ from django.views.decorators.gzip import gzip_page
 from directory.countries import ISO_CODES, browser_region, countries_by_name, language_name, normalise_code
 from directory.snapshot import current_directory
 from guide import report, usage
-from guide.forms import PlanForm
+from guide.forms import PICKER, PlanForm
 from guide.not_sure import CRIME_SOURCES, DOUBT_SOURCES, SIGNS, lanes
 from guide.routing import build_plan
 from lib.accept_language import preferred_language
@@ -134,12 +134,12 @@ def emergency(request):
     code = normalise_code(request.GET.get("country", ""))
     if not code:
         hint = browser_region(request)
-        context: dict[str, object] = {"chosen": None, "hint": hint, "countries": countries_by_name()}
+        context: dict[str, object] = {"chosen": None, "hint": hint, "countries": countries_by_name(), "picker": PICKER}
         response = render(request, "guide/emergency.html", context)
         patch_vary_headers(response, ["Accept-Language"])
         return response
     if code not in ISO_CODES:
-        context = {"chosen": None, "error": True, "countries": countries_by_name()}
+        context = {"chosen": None, "error": True, "countries": countries_by_name(), "picker": PICKER}
         return render(request, "guide/emergency.html", context, status=400)
     record = current_directory().country(code)
     context = {"chosen": code, "record": record, "numbers": record.shown_emergency_numbers()}
