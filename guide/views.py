@@ -30,7 +30,7 @@ from lib.page_cache import public_page
 from lib.read_only import read_only
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
-SERVICE_WORKER_REVISION = "4"
+SERVICE_WORKER_REVISION = "5"
 
 
 @read_only
@@ -215,7 +215,9 @@ def offline(request):
 def service_worker(request):
     """The offline worker, served from the root so that it can look after every page of the site."""
     # Only the few static files up front: pages are kept as they are visited, on a costly connection.
-    precache = [static("css/site.css"), static("js/offline.js"), static("js/print.js"), static("js/quick-exit.js")]
+    # The scripts of the pages that work offline come too: a kept page without its script would do nothing.
+    scripts = ("offline", "print", "quick-exit", "kept", "composer", "my-reports")
+    precache = [static("css/site.css"), *(static(f"js/{name}.js") for name in scripts)]
     version = hashlib.sha256(("|".join(precache) + SERVICE_WORKER_REVISION).encode()).hexdigest()[:12]
     response = render(
         request, "guide/sw.js", {"precache": precache, "version": version}, content_type="text/javascript"

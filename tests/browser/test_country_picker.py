@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 SEARCH = "Type a country’s name to find it"
 FRENCH = "Tapez le nom du pays pour le trouver"
+GERMAN = "Geben Sie den Namen des Landes ein, um es zu finden"
 
 
 def find(page, question: str, typed: str, search: str = SEARCH):
@@ -43,6 +44,14 @@ def test_thailand_is_found_by_thai_and_by_its_own_name_and_chosen_in_one_tap(sit
     assert phone.locator("#country").input_value() == "TH"
     phone.get_by_role("button", name="Show the emergency numbers").click()
     assert "Thailand" in phone.locator("h1").inner_text()
+
+
+def test_the_names_travellers_use_find_the_country_on_a_page_in_another_language(site, phone):
+    phone.goto(f"{site}/de/")
+    _field, matches = find(phone, "id_happened", "bali", GERMAN)
+    assert matches.all_inner_texts() == ["Indonesien"]
+    _field, matches = find(phone, "id_lives", "holland", GERMAN)
+    assert matches.all_inner_texts() == ["Niederlande"]
 
 
 def test_from_landing_to_a_plan_in_five_taps_with_the_keyboard_too(site, phone):

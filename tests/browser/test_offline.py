@@ -1,8 +1,10 @@
 """A witness loses the connection: the guide still gives a plan for the countries already looked at."""
 
+import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -62,3 +64,40 @@ def test_the_plans_the_worker_keeps_for_later_are_not_counted_as_plans_made(site
     wait_until_saved(phone, "/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=")
     wait_until_saved(phone, "/en/plan/?danger=no&seen=online&happened=TH&lives=BE&nationality=")
     assert usage.flush() == 1  # the plan the witness opened; not the three fetched to keep
+
+
+def test_the_offline_page_lists_what_the_device_kept_and_the_composer_works_offline(site, phone, artifacts):
+    phone.goto(f"{site}/en/")
+    phone.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    phone.goto(f"{site}/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE&nationality=")
+    phone.goto(f"{site}/en/countries/kh/")
+    wait_until_saved(phone, "/en/plan/?danger=yes&seen=online&happened=TH&lives=BE&nationality=")
+    wait_until_saved(phone, "/en/write-it-down/", containing="Write it down now")
+    wait_until_saved(phone, "/en/my-reports/", containing="My reports")
+    wait_until_saved(phone, "/en/offline/", containing="Emergency numbers in Cambodia")
+
+    phone.context.set_offline(True)
+    phone.goto(f"{site}/en/countries/fj/")  # never visited
+    assert phone.locator("h1").inner_text() == "You are offline"
+    kept = phone.get_by_role("region", name="Kept on this device, ready without a connection")
+    kept.get_by_role("link").first.wait_for()
+    names = kept.get_by_role("link").all_inner_texts()
+    assert names[:2] == [  # a plan per answer to "seen how?", the one with the emergency number first
+        "Your reporting plan: Material seen online · in Thailand · you live in Belgium",
+        "Your reporting plan: Seen in person · in Thailand · you live in Belgium",
+    ]
+    assert "Reporting the sexual exploitation of children in Cambodia" in names
+    assert {"Write it down now", "My reports"} <= set(names)
+    assert all("offline" not in name.lower() for name in names)
+    phone.screenshot(path=artifacts / "offline-kept-390.png", full_page=True)
+
+    kept.get_by_role("link", name="Your reporting plan: Seen in person · in Thailand · you live in Belgium").click()
+    phone.wait_for_url("**/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE**")
+    assert phone.locator("ol.steps > li > h2").first.inner_text().startswith("A child is in danger")
+
+    # A channel's "Write your report here first" link, offline: the composer still opens and keeps the draft.
+    phone.goto(f"{site}/en/write-it-down/?to=meldestelle%40interpol.at")
+    assert phone.locator("h1").inner_text() == "Write it down now"
+    phone.get_by_label(re.compile("^What you saw")).fill("A man with a boy at the night market")
+    phone.reload()
+    expect(phone.get_by_label(re.compile("^What you saw"))).to_have_value("A man with a boy at the night market")

@@ -6,6 +6,8 @@ const ANSWERS = { danger: ["yes", "no"], seen: ["in_person", "online"] };
 // Said on every request the worker makes on its own, so that a page kept for later is not counted as a plan
 // someone made (guide/usage.py). Browsers forbid scripts the `Sec-Purpose` header; `Purpose` is allowed.
 const PREFETCH = { headers: { Purpose: "prefetch" } };
+// The pages that work on the device alone, kept after a plan in the plan's language.
+const ON_DEVICE = /^\/[a-z]{2}(?:-[a-z]+)?\/(?:write-it-down|my-reports)\/$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -50,6 +52,11 @@ async function networkFirst(request, event) {
   } catch (error) {
     const saved = await cache.match(request);
     if (saved) return saved;
+    // The composer and "My reports" keep everything in the browser: their plain page does offline what the
+    // one addressed to a channel would.
+    const path = new URL(request.url).pathname;
+    const onDevice = ON_DEVICE.test(path) && (await cache.match(path));
+    if (onDevice) return onDevice;
     if (request.mode === "navigate") {
       const language = new URL(request.url).pathname.split("/")[1] || "en";
       return (await cache.match(`/${language}/offline/`)) || (await cache.match(`/${language}/offline/?country=`))
@@ -61,7 +68,7 @@ async function networkFirst(request, event) {
 
 // After a page of the guide, keep what the witness may need offline: an offline page in that language
 // with the emergency numbers of the country looked at, and after a plan, the plan for the same countries
-// whatever the other answers.
+// whatever the other answers, and the composer and "My reports" to use with it.
 async function keepForLater(url, cache) {
   const match = url.pathname.match(/^\/([a-z]{2}(?:-[a-z]+)?)\/(?:|plan\/|emergency\/|countries\/([a-z]{2})\/)$/);
   if (!match) return;
@@ -69,6 +76,7 @@ async function keepForLater(url, cache) {
   const country = (match[2] || url.searchParams.get("happened") || url.searchParams.get("country") || "").toUpperCase();
   const wanted = [];
   if (url.pathname.endsWith("/plan/")) {
+    wanted.push(`/${language}/write-it-down/`, `/${language}/my-reports/`);
     for (const danger of ANSWERS.danger) {
       for (const seen of ANSWERS.seen) {
         const variant = new URL(url);
