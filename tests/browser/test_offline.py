@@ -4,7 +4,10 @@ import re
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +93,11 @@ def test_the_offline_page_lists_what_the_device_kept_and_the_composer_works_offl
     assert {"Write it down now", "My reports"} <= set(names)
     assert all("offline" not in name.lower() for name in names)
     phone.screenshot(path=artifacts / "offline-kept-390.png", full_page=True)
+    results = Axe().run(phone, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    phone.set_viewport_size({"width": 1280, "height": 900})
+    phone.screenshot(path=artifacts / "offline-kept-1280.png", full_page=True)
+    phone.set_viewport_size({"width": 390, "height": 844})
 
     kept.get_by_role("link", name="Your reporting plan: Seen in person · in Thailand · you live in Belgium").click()
     phone.wait_for_url("**/en/plan/?danger=yes&seen=in_person&happened=TH&lives=BE**")
