@@ -92,7 +92,9 @@ def test_every_page_the_service_worker_keeps_for_later_is_asked_for_as_a_prefetc
         ["node", "-e", WORKER_HARNESS], input=worker, capture_output=True, text=True, timeout=30, check=True
     )
     sent = json.loads(node.stdout)
-    assert len([kind for kind, _, _ in sent if kind == "add"]) == 4  # the plan for every other answer
+    added = [address for kind, address, _ in sent if kind == "add"]
+    assert len(added) == 6  # the plan for every answer to the other questions, the composer and "My reports"
+    assert {"http://site/en/write-it-down/", "http://site/en/my-reports/"} <= set(added)
     assert any("/en/offline/?country=TH" in address for _, address, _ in sent)
     assert {purpose for _, _, purpose in sent} == {"prefetch"}
 
