@@ -47,9 +47,8 @@ test: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	DJANGO_TESTING=true $(VENV)/bin/mypy directory guide api lib
-	# The suite over every core, in two passes: the tests that empty the tables (a live server) after the rest.
-	$(VENV)/bin/pytest -n auto --dist loadfile -m "not flushes"
-	$(VENV)/bin/pytest -n auto --dist loadfile -m flushes
+	# The suite over every core; each process loads the directory once (tests/conftest.py).
+	$(VENV)/bin/pytest -n auto --dist worksteal
 
 # Each of the site's promises broken once on a copy of the tree: the tests that pin it must go red (.ci/run too).
 mutations: $(VENV)/.installed

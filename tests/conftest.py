@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection, transaction
 
 from directory.dataset import read_directory
 from directory.loading import load_directory
@@ -26,19 +27,6 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def pytest_collection_modifyitems(items):
-    """Tests that flush the tables (a live server, a real transaction) are marked, to run in a pass of their own.
-
-    pytest-django runs them after the others in one process; with the suite spread over processes
-    (pytest-xdist), a process could run one before a test that expects the directory loaded at the start.
-    """
-    for item in items:
-        if {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ())) or any(
-            mark.kwargs.get("transaction") for mark in item.iter_markers("django_db")
-        ):
-            item.add_marker(pytest.mark.flushes)
-
-
 @pytest.fixture(scope="session")
 def shipped_directory():
     """The directory exactly as the data files in the repository describe it."""
@@ -50,12 +38,69 @@ def django_db_setup(django_db_setup, django_db_blocker, shipped_directory):
     """The test database holds the shipped directory and content, as after `make run`: loaded once per session.
 
     Each test runs in a transaction that is rolled back, so what one test changes, the next never sees.
-    (Tests with a live server flush the tables; pytest-django runs them after the others, and they load
-    what they need themselves.)
+    (Tests with a live server flush the tables; they run after the others, and `loaded_tables` fills them again.)
     """
     with django_db_blocker.unblock():
         load_directory(shipped_directory)
         call_command("load_content", stdout=io.StringIO())
+        keep_every_table()
+
+
+# Tests with a live server empty every table when they end (a flush). Loading the directory and content again for
+# the next one takes seconds, a copy of the loaded tables kept beside them milliseconds: each table is copied once,
+# just after the load, and copied back at the start of such a test.
+KEPT = "kept_"
+
+
+def _tables() -> list[str]:
+    return connection.introspection.django_table_names(only_existing=True, include_views=False)
+
+
+def keep_every_table() -> None:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in _tables():
+            cursor.execute(f"DROP TABLE IF EXISTS {quote(KEPT + table)}")
+            cursor.execute(f"CREATE TABLE {quote(KEPT + table)} AS SELECT * FROM {quote(table)}")  # noqa: S608 - our tables
+
+
+def put_every_table_back() -> None:
+    """The database exactly as `django_db_setup` loaded it, ids included; every cache of it told so."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from directory.signals import changed
+
+    quote = connection.ops.quote_name
+    # Foreign keys are checked when the transaction ends (Django makes them deferrable), so the order is free.
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in _tables():
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - the names are Django's own tables
+            cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {quote(KEPT + table)}")  # noqa: S608
+    ContentType.objects.clear_cache()  # the flush made new content types, with other ids
+    changed()  # a new version of the directory: no page or snapshot from before is served
+
+
+_flushed = {"tables": False}  # this process's tables were emptied at the end of the last test
+
+
+@pytest.fixture(autouse=True)
+def tables_filled_again_after_a_flush(request, django_db_blocker):
+    """A test that does not commit, run after one that flushed, finds the tables as `django_db_setup` left them
+    (autouse fixtures come before `db` opens the test's transaction)."""
+    committing = "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    if _flushed["tables"] and not committing:
+        with django_db_blocker.unblock():
+            put_every_table_back()
+        _flushed["tables"] = False
+    if committing:
+        _flushed["tables"] = True
+
+
+@pytest.fixture
+def loaded_tables(transactional_db):
+    """For a test that commits (a live server, a real transaction): the shipped directory and content in tables
+    that really hold them, as after `make run`; they are emptied after the test."""
+    put_every_table_back()
 
 
 @pytest.fixture

@@ -1,19 +1,12 @@
-import io
-
 import pytest
-from django.core.management import call_command
-
-from directory.loading import load_directory
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
-def site(live_server, transactional_db, shipped_directory):
+def site(live_server, loaded_tables):
     """The running site with the shipped directory, as a new user meets it after `make run`."""
-    load_directory(shipped_directory)
-    call_command("load_content", stdout=io.StringIO())
     return live_server.url
 
 
