@@ -37,6 +37,10 @@ PAGES = {
     "article": "/en/news/world-cup-campaign/",
     "online plan": "/en/plan/?danger=no&seen=online&happened=online&lives=GB",
     "countries": "/en/countries/",
+    "not sure": "/en/not-sure/?danger=no&seen=in_person&happened=TH&lives=BE",
+    "write it down": "/en/write-it-down/",
+    "my reports": "/en/my-reports/",
+    "offline": "/en/offline/?country=TH",
 }
 # A page and its CSS within one network round trip's worth of data (TCP's first window: ~14 KB).
 BUDGET = 14 * 1024
