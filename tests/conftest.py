@@ -38,7 +38,8 @@ def django_db_setup(django_db_setup, django_db_blocker, shipped_directory):
     """The test database holds the shipped directory and content, as after `make run`: loaded once per session.
 
     Each test runs in a transaction that is rolled back, so what one test changes, the next never sees.
-    (Tests with a live server flush the tables; they run after the others, and `loaded_tables` fills them again.)
+    (A test with a live server empties the tables when it ends; `loaded_tables` and
+    `tables_filled_again_after_a_flush` put them back from the copy kept here.)
     """
     with django_db_blocker.unblock():
         load_directory(shipped_directory)

@@ -58,7 +58,7 @@ async function networkFirst(request, event) {
     const onDevice = ON_DEVICE.test(path) && (await cache.match(path));
     if (onDevice) return onDevice;
     if (request.mode === "navigate") {
-      const language = new URL(request.url).pathname.split("/")[1] || "en";
+      const language = path.split("/")[1] || "en";
       return (await cache.match(`/${language}/offline/`)) || (await cache.match(`/${language}/offline/?country=`))
         || (await cache.match("/en/offline/")) || Response.error();
     }
