@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.utils import timezone
+
+from lib.yaml_text import read_yaml
 
 FIELDS = {
     "pages": {"title", "summary", "updated"},
@@ -50,7 +51,7 @@ def read_file(path: Path, folder: str) -> ContentFile:
     if not text.startswith("---\n") or "\n---" not in text[4:]:
         raise ContentError(f"{path}: must start with a front matter between two --- lines")
     head, body = text[4:].split("\n---", 1)
-    meta = yaml.safe_load(head) or {}
+    meta = read_yaml(head) or {}
     unknown = set(meta) - FIELDS[folder]
     missing = {"title", "summary"} - {key for key, value in meta.items() if value}
     if unknown or missing:

@@ -34,6 +34,7 @@ from directory.records import (
     first_day,
     has_source,
 )
+from lib.yaml_text import read_yaml
 
 INTERNATIONAL = "international"
 TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
@@ -284,7 +285,7 @@ def read_text(text: str, filename: str, label: str | None = None, today: date | 
     """Parse the text of a file named `filename` (an upload in the admin, or a file on disk)."""
     reader = _Reader(label or filename, today or date.today())
     try:
-        content = yaml.safe_load(text)
+        content = read_yaml(text)
     except yaml.YAMLError as error:
         reader.fail("", f"is not valid YAML: {error}")
     top = reader.mapping(content, "", TOP_FIELDS, {"country"})

@@ -17,6 +17,6 @@ schema.app = get_wsgi_application()
 
 
 @schema.parametrize()
-@settings(max_examples=700, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_every_generated_request_gets_a_documented_answer(case, loaded_directory):
     case.call_and_validate()

@@ -1,38 +1,32 @@
 import getpass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from directory.countries import ISO_CODES, normalise_code
 from directory.permissions import COORDINATORS
+from maintainers.management.set_up_link import SetUpLinkCommand
 from maintainers.models import EditorProfile
 from maintainers.roles import CONTENT_EDITORS, EDITORS, ensure_roles
-from maintainers.set_up import VALID_FOR, start_set_up
+from maintainers.set_up import VALID_FOR
 
 
-def default_site() -> str:
-    """Where the set-up link points: the local copy in development, else the first of ALLOWED_HOSTS."""
-    return "http://127.0.0.1:8000" if settings.DEBUG else f"https://{settings.ALLOWED_HOSTS[0]}"
-
-
-class Command(BaseCommand):
+class Command(SetUpLinkCommand):
     help = (
         "Create a staff account: a coordinator, or an editor of some countries and/or of pages and articles. "
         "Prints a one-time link where its owner sets up the authenticator app."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("username")
+        super().add_arguments(parser)
         parser.add_argument("--coordinator", action="store_true", help="May edit everything and manage users.")
         parser.add_argument("--countries", help="An editor of these countries' facts, e.g. TH,KH.")
         parser.add_argument("--content", action="store_true", help="An editor of pages and articles.")
         parser.add_argument("--password-file", help="Read the password from this file instead of asking.")
-        parser.add_argument("--site", help="The site's address for the set-up link (default: %(default)s).")
 
     def handle(self, *args, username, coordinator, countries, content, password_file, site, **options):
         if coordinator and (countries or content):
@@ -64,7 +58,7 @@ class Command(BaseCommand):
             user.groups.add(*Group.objects.filter(name__in=roles))
             if codes:
                 EditorProfile.objects.create(user=user).countries.set(codes)
-            link = (site or default_site()).rstrip("/") + start_set_up(user)
+            link = self.set_up_link(user, site)
         self.stdout.write(f"Created {username} ({', '.join(roles)}{': ' + ','.join(codes) if codes else ''}).")
         self.stdout.write(
             f"Give them their password, and separately this link, where they set up their authenticator app. "
