@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.12 python3.13 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: run test lint messages setup clean bench maintainer mutations
+.PHONY: run test lint messages setup clean bench maintainer mutations fuzz
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is required (see README)."; exit 1; }
@@ -54,6 +54,12 @@ test: $(VENV)/.installed
 mutations: $(VENV)/.installed
 	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) .ci/mutations.py
+
+# 50,000 generated requests at the API (schemathesis, checked against the OpenAPI description) and the public
+# pages, over the shipped directory: prints the requests and the 5xx (target: 0); about ten minutes.
+fuzz: $(VENV)/.installed
+	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) bench/fuzz.py
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -74,6 +74,18 @@ MUTATIONS = (
         ("tests/test_nginx_in_front.py",),
     ),
     Mutation(
+        "the proxy counts no plan fetched ahead of time",
+        "deploy/nginx.conf",
+        (('        "~*prefetch" 0;\n', ""),),
+        ("tests/test_nginx_in_front.py",),
+    ),
+    Mutation(
+        "a plan the proxy counted is not counted again by the app",
+        "deploy/nginx.conf",
+        (("        proxy_set_header X-Plans-Counted-By proxy;\n", ""),),
+        ("tests/test_nginx_in_front.py",),
+    ),
+    Mutation(
         "an old version is restored only over a row of the editor's own country",
         "directory/admin.py",
         (("if current is not None and not self._may(request, current):", "if False:"),),

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from faults import KINDS, fault_table
 from fresh import fresh_plans, measure, queries_per_plan
+from soak import soak
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = ROOT / ".venv" / "bin" / "python"
@@ -225,6 +226,9 @@ def main():
         for name in THROUGHPUT_PAGES:  # the same bytes as the page, for nginx to serve as a plain file
             (copies / f"{name}.html").write_bytes(fetch(f"http://127.0.0.1:{APP}{PAGES[name]}", gzip_ok=False)[0])
         config = (ROOT / "deploy" / "nginx.conf").read_text()
+        plan_counts = work / "plan-counts"
+        plan_counts.mkdir()
+        os.chmod(plan_counts, 0o777)  # noqa: S103 - nginx's workers write there, the app reads and deletes
         for placeholder, value in {
             "PID_FILE": work / "nginx.pid",
             "ERROR_LOG": work / "nginx-error.log",
@@ -236,6 +240,7 @@ def main():
             "STATIC_ROOT": ROOT / "staticfiles",
             "ERROR_PAGES": ROOT / "var" / "error-pages",
             "INCLUDE_EXTRA": f"location /static-copies/ {{ alias {copies}/; default_type text/html; }}",
+            "PLAN_COUNTS": plan_counts,
         }.items():
             config = config.replace(placeholder, str(value))
         (work / "nginx.conf").write_text(config)
@@ -256,6 +261,7 @@ def main():
                 "app": wrk(f"http://127.0.0.1:{APP}{PAGES[name]}"),
                 "static": wrk(f"{base}/static-copies/{name}.html"),
             }
+        soaked = soak(base + PAGES["result"], plan_counts, env, gunicorn.pid)
         app = f"http://127.0.0.1:{APP}"
         measured = queries_per_plan(env)
         fresh = {
@@ -281,7 +287,7 @@ def main():
             stop_cache if redis else None,
             start_cache if redis else None,
         )
-        report(weights, speed, scores, fresh, measured["queries"], faults, killed)
+        report(weights, speed, soaked, scores, fresh, measured["queries"], faults, killed)
     finally:
         for stop in reversed(stops):
             try:
@@ -291,7 +297,9 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(weights: dict, speed: dict, scores: dict, fresh: dict, queries: float, faults: list, killed: dict) -> None:
+def report(
+    weights: dict, speed: dict, soaked: dict, scores: dict, fresh: dict, queries: float, faults: list, killed: dict
+) -> None:
     lines = [
         f"Measured on {date.today().isoformat()}, {platform.node()}: {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.machine()}.",
@@ -319,6 +327,16 @@ def report(weights: dict, speed: dict, scores: dict, fresh: dict, queries: float
             f"| {name} | {proxy['rps']:.0f} req/s | {runs['app']['rps']:.0f} req/s | "
             f"{runs['static']['rps']:.0f} req/s | {ratio:.2f} | {proxy['p50']} / {proxy['p90']} / {proxy['p99']} |"
         )
+    before, after = (" + ".join(f"{kb / 1024:.0f}" for kb in soaked[key]) for key in ("memory_before", "memory_after"))
+    lines += [
+        "",
+        f"Soak: the result page through the caching proxy for {soaked['seconds']} s at 100 connections: "
+        f"{soaked['requests']} requests ({soaked['rps']:.0f}/s), {soaked['non_2xx']} not 200, "
+        f"{soaked['socket_errors']} socket errors, latency p50 / p90 / p99 {soaked['p50']} / {soaked['p90']} / "
+        f"{soaked['p99']}. Plans counted by the proxy: {soaked['counted']} (wrk counts the answers it had read when "
+        f"it stopped; up to 100 more were on their way). The workers' memory before and after: {before} MB → "
+        f"{after} MB.",
+    ]
     lines += [
         "",
         "Fresh plans (every request a new random plan: countries, answers, language; 20 s after 3 s of warm-up), "

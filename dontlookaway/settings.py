@@ -185,6 +185,8 @@ STORAGES = {
 
 # Plan counts gather in memory and are written this often (guide/usage.py); tests write them explicitly.
 USAGE_FLUSH_SECONDS = 0 if TESTING else env_int("USAGE_FLUSH_SECONDS", 60)
+# Where nginx writes the plans it served, an hour a file (deploy/nginx.conf; `manage.py count_proxied_plans`).
+PLAN_COUNTS_FOLDER = env_str("PLAN_COUNTS_FOLDER")
 
 DIRECTORY_DATA_DIR = Path(env_str("DIRECTORY_DATA_DIR", str(BASE_DIR / "data" / "directory")))
 # The last directory read from the database, for a worker that starts while the database is down.

@@ -5,6 +5,11 @@ no cookie, no address, no user agent, no time of day. Counts gather in this proc
 written in one batch at most every minute, so a plan served from the page cache still costs no query.
 A plan fetched ahead of time, to be kept for offline use (the service worker's prefetches) or by the
 browser's own prefetching, is not one a person opened, and is not counted.
+
+Behind the caching proxy (deploy/nginx.conf), most plans never reach the app: there nginx counts every plan it
+answers, from its cache or not, and tells the app so (`X-Plans-Counted-By: proxy`), so that none is counted twice.
+It writes a line per plan with the same three answers and nothing else (no time, no address, no other answer) to
+a file per hour, which `manage.py count_proxied_plans` adds to these counts and deletes.
 """
 
 import atexit
@@ -17,6 +22,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from directory.countries import ISO_CODES, normalise_code
+
 PUBLIC_THRESHOLD = 10  # smaller public figures could point at a person; they are shown as "fewer than 10"
 
 _pending: Counter = Counter()
@@ -25,10 +32,25 @@ _timer: threading.Timer | None = None
 _exit_hook_installed = False
 
 
-def record(happened: str | None, lives: str, seen: str) -> None:
+def route_of(happened: str, lives: str, seen: str) -> tuple[str, str, str] | None:
+    """What is counted of a plan's answers as the address gave them: (happened or "online", lives, seen), or None
+    for answers no plan is made of."""
+    happened, lives = normalise_code(happened.strip()), normalise_code(lives.strip())
+    if happened.lower() == "online":
+        return ("online", lives, "online") if lives in ISO_CODES else None
+    if happened in ISO_CODES and lives in ISO_CODES and seen in ("in_person", "online"):
+        return happened, lives, seen
+    return None
+
+
+def record(happened: str, lives: str, seen: str) -> None:
+    """Count one plan a person opened, from its answers as the address gave them."""
     global _timer, _exit_hook_installed
+    route = route_of(happened, lives, seen)
+    if route is None:
+        return
     with _lock:
-        _pending[(date.today(), happened or "online", lives, seen)] += 1
+        _pending[(date.today(), *route)] += 1
         interval = getattr(settings, "USAGE_FLUSH_SECONDS", 60)
         if _timer is None and interval:
             if not _exit_hook_installed:
@@ -42,12 +64,17 @@ def record(happened: str | None, lives: str, seen: str) -> None:
 def flush() -> int:
     """Write the counts gathered so far; returns how many plans were written."""
     global _timer
-    from guide.models import PlanCount
-
     with _lock:
         batch = dict(_pending)
         _pending.clear()
         _timer = None
+    return add(batch)
+
+
+def add(batch: dict[tuple[date, str, str, str], int]) -> int:
+    """Add counts of (day, happened, lives, seen) to the stored ones; returns how many plans were added."""
+    from guide.models import PlanCount
+
     with transaction.atomic():
         for (day, happened, lives, seen), count in batch.items():
             route = PlanCount.objects.filter(day=day, happened=happened, lives=lives, seen=seen)

@@ -69,19 +69,16 @@ def prefetched(request) -> bool:
 
 
 def counted(view):
-    """Count each completed plan, served from the cache or not (see guide/usage.py: nothing personal)."""
+    """Count each completed plan, served from the cache or not (see guide/usage.py: nothing personal), unless the
+    proxy in front counts it (every plan it serves, from its cache or not)."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not prefetched(request):
-            happened = request.GET.get("happened", "")
-            online = happened == "online"
-            usage.record(
-                None if online else happened.upper(),
-                request.GET.get("lives", "").upper(),
-                "online" if online else request.GET.get("seen", ""),
-            )
+        counted_by_proxy = request.headers.get("X-Plans-Counted-By") == "proxy"
+        if response.status_code == 200 and not prefetched(request) and not counted_by_proxy:
+            answers = request.GET
+            usage.record(answers.get("happened", ""), answers.get("lives", ""), answers.get("seen", ""))
         return response
 
     return wrapper

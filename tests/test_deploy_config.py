@@ -110,7 +110,10 @@ def test_the_access_log_holds_no_address_no_query_string_and_only_the_hour():
         for block in (NGINX, HTTP, SERVER, *LOCATIONS.values())
         for _, arguments, _ in find(block, "access_log")
     ]
-    assert logs and all(arguments == ["off"] or arguments[1:] == ["private"] for arguments in logs)
+    counting = ["plan_counted", "if=$plan_counted"]
+    assert logs and all(arguments == ["off"] or arguments[1:] in (["private"], counting) for arguments in logs)
+    # The plans the proxy counts: the three answers the usage figures count, no other variable at all.
+    assert re.findall(r"\$[a-z_]+", formats["plan_counted"]) == ["$arg_happened", "$arg_lives", "$arg_seen"]
 
 
 def test_no_forwarding_header_reaches_the_app_from_any_location():

@@ -12,6 +12,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,8 @@ def nginx_in_front_of(app_address: str, error_pages: Path | None = None):
     work = Path(tempfile.mkdtemp(prefix="dla-nginx-"))
     os.chmod(work, 0o755)  # noqa: S103 - nginx's workers run as another user and must read it
     port = free_port()
+    (work / "plan-counts").mkdir()
+    os.chmod(work / "plan-counts", 0o777)  # noqa: S103 - nginx's workers write there, the test reads and deletes
     config = (Path(settings.BASE_DIR) / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     for placeholder, value in {
         "PID_FILE": work / "nginx.pid",
@@ -65,6 +68,7 @@ def nginx_in_front_of(app_address: str, error_pages: Path | None = None):
         "STATIC_ROOT": Path(settings.BASE_DIR) / "static",
         "ERROR_PAGES": error_pages or work / "error-pages",
         "INCLUDE_EXTRA": "",
+        "PLAN_COUNTS": work / "plan-counts",
     }.items():
         config = config.replace(placeholder, str(value))
     (work / "nginx.conf").write_text(config, encoding="utf-8")
@@ -220,3 +224,43 @@ def test_a_coordinator_imports_the_whole_directory_through_the_proxy(proxy):
     with pytest.raises(urllib.error.HTTPError) as refused:
         browser.open(elsewhere, timeout=10)
     assert refused.value.code == 413
+
+
+def test_every_plan_the_proxy_serves_is_counted_once_cached_or_not_and_only_the_counted_answers_are_kept(proxy):
+    """Plans answered from nginx's cache never reach the app: nginx counts every plan it serves, the app none."""
+    from django.core.management import call_command
+
+    from guide import usage
+    from guide.models import PlanCount
+
+    base, work = proxy
+    usage.flush()  # counts left by earlier tests in this process
+    plan = f"{base}/en/plan/?danger=no&seen=in_person&happened=TH&lives=BE&nationality=FR&witness-marker=4711"
+    caching = []
+    for _ in range(3):
+        status, headers = get(plan)
+        assert status == 200
+        caching.append(headers["X-Cache"])
+    assert caching == ["MISS", "HIT", "HIT"]
+    assert get(f"{base}/fr/plan/?danger=yes&seen=online&happened=online&lives=gb")[0] == 200
+    assert get(f"{base}/en/plan/?danger=maybe&happened=KH&lives=BE")[0] == 400  # no plan: not counted
+    prefetch = urllib.request.Request(plan, headers={"Purpose": "prefetch"})  # noqa: S310 - our own test server
+    with urllib.request.urlopen(prefetch, timeout=10) as response:  # noqa: S310 - the worker keeping a variant
+        assert response.status == 200
+    assert usage.flush() == 0, "the app was told the proxy counts, and counted none itself"
+
+    counts = work / "plan-counts"
+    (hour_file,) = counts.iterdir()
+    assert re.fullmatch(r"plans-\d{4}-\d\d-\d\dT\d\d\.log", hour_file.name)
+    lines = hour_file.read_text(encoding="utf-8").splitlines()
+    assert sorted(lines) == ["TH BE in_person"] * 3 + ["online gb online"]  # the three answers, nothing else
+
+    def stored() -> Counter:
+        return Counter({(row.happened, row.lives, row.seen): row.count for row in PlanCount.objects.all()})
+
+    before, out = stored(), io.StringIO()
+    call_command("count_proxied_plans", "--folder", str(counts), stdout=out)
+    assert out.getvalue().startswith("0 plans"), "an hour still being written is left for later"
+    call_command("count_proxied_plans", "--folder", str(counts), "--all", stdout=out)
+    assert stored() - before == Counter({("TH", "BE", "in_person"): 3, ("online", "GB", "online"): 1})
+    assert not list(counts.iterdir()), "the counted file is deleted"
