@@ -14,7 +14,7 @@ ISO_CODES: frozenset[str] = frozenset(country.alpha_2 for country in pycountry.c
 
 @cache
 def _territories(language: str) -> dict[str, str]:
-    return dict(Locale.parse(language.replace("-", "_")).territories)
+    return dict(Locale.parse(language, sep="-").territories)
 
 
 def normalise_code(value: str) -> str:
@@ -30,7 +30,7 @@ def country_name(code: str, language: str | None = None) -> str:
 def language_name(code: str, language: str | None = None) -> str:
     """A language (ISO 639-1) named in the visitor's language, from CLDR."""
     language = language or get_language() or "en"
-    names = Locale.parse(language.replace("-", "_")).languages
+    names = Locale.parse(language, sep="-").languages
     return names.get(code) or code
 
 

@@ -157,11 +157,14 @@ if TESTING:
 # Languages: the one list of supported languages. Every one must be complete (a test checks it).
 # Names are each language's own, from CLDR.
 LANGUAGE_CODE = "en"
-# The 24 official EU languages, Thai and Arabic have catalogues in locale/; a language joins this list
-# only when every string of its catalogue is translated.
+# The 24 official EU languages, Arabic, and the languages of the destinations and of the largest groups of
+# travellers have catalogues in locale/; a language joins this list only when every string of its catalogue is
+# translated. Codes as Django writes them (the address's prefix): "pt-br", "es-419", "zh-hans".
 LANGUAGE_CODES = (
     *("en", "fr", "nl", "de", "es", "it", "pt", "pl", "sv", "da", "fi", "et", "lv", "lt"),
-    *("cs", "sk", "sl", "hr", "bg", "el", "ro", "hu", "ga", "mt", "th", "ar"),
+    *("cs", "sk", "sl", "hr", "bg", "el", "ro", "hu", "ga", "mt", "ar"),
+    *("th", "vi", "km", "lo", "id", "ms", "fil", "hi", "zh-hans", "ja", "ko"),
+    *("ru", "uk", "tr", "sw", "pt-br", "es-419"),
 )
 LANGUAGES = [(code, self_name(code)) for code in LANGUAGE_CODES]
 LANGUAGES_BIDI = ["ar"]

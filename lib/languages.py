@@ -4,5 +4,6 @@ from babel import Locale
 
 
 def self_name(code: str) -> str:
-    name = Locale.parse(code).get_display_name(code) or code
+    locale = Locale.parse(code, sep="-")  # Django's codes: "pt-br", "zh-hans"
+    name = locale.get_display_name(locale) or code
     return name[:1].upper() + name[1:]

@@ -5,13 +5,14 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 from django.conf import settings
+from django.utils.translation import to_locale
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_is_translated(language):
-    path = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
+    path = settings.BASE_DIR / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
     with open(path, "rb") as po:
         catalog = read_po(po)
     assert len(catalog) > 100

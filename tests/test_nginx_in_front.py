@@ -162,7 +162,7 @@ def test_with_the_app_down_nginx_answers_in_the_visitors_language_with_every_eme
 
 def test_the_proxy_knows_every_language_of_the_site():
     config = (Path(settings.BASE_DIR) / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    listed = re.search(r'"~\^/\(\?<code>([a-z|]+)\)', config).group(1).split("|")
+    listed = re.search(r'"~\^/\(\?<code>([a-z0-9|-]+)\)', config).group(1).split("|")
     assert sorted(listed) == sorted(settings.LANGUAGE_CODES)
 
 

@@ -11,6 +11,7 @@ import pytest
 from babel import Locale
 from babel.messages.pofile import read_po
 from django.conf import settings
+from django.utils.translation import to_locale
 
 LANGUAGES = [code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 # Our Portuguese is Portugal's, an EU language: CLDR's "pt" alone is Brazil's rule (0 and 1 singular).
@@ -18,7 +19,7 @@ CLDR_LOCALE = {"pt": "pt_PT"}
 
 
 def catalogue_rule(language: str):
-    path = settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
+    path = settings.BASE_DIR / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
     with open(path, "rb") as po:
         header = read_po(po).plural_forms
     expression = header.split("plural=", 1)[1].rstrip("; ")
@@ -58,7 +59,7 @@ def _balanced(text: str) -> bool:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_catalogue_chooses_plural_forms_as_cldr_does(language):
-    rule, cldr = catalogue_rule(language), Locale.parse(CLDR_LOCALE.get(language, language)).plural_form
+    rule, cldr = catalogue_rule(language), Locale.parse(CLDR_LOCALE.get(language, to_locale(language))).plural_form
     categories_of_form = defaultdict(set)
     for n in range(1001):
         categories_of_form[rule(n)].add(cldr(n))

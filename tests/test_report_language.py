@@ -20,7 +20,7 @@ def channel(shipped_directory):
     [
         ("fr", ("th", "en"), "th"),  # the first the channel reads that the site speaks
         ("en", ("th", "en"), None),  # the channel reads the page's language
-        ("fr", ("km",), None),  # the site does not speak Khmer: the page's headings
+        ("fr", ("my",), None),  # the site does not speak Burmese: the page's headings
         ("fr", (), None),  # nothing known of the channel's languages
     ],
 )
