@@ -41,3 +41,21 @@ def test_an_article_has_no_accessibility_violation(site, phone, artifacts):
     results = Axe().run(phone, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
     phone.screenshot(path=artifacts / "article-390.png", full_page=True)
+
+
+@pytest.mark.parametrize("language", ["ar", "th", "km", "vi", "hi", "zh-hans"])
+def test_the_plan_reads_in_the_destinations_scripts_on_a_phone(site, phone, artifacts, language):
+    from django.utils.translation import gettext, override
+
+    phone.goto(f"{site}/{language}/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR")
+    assert phone.locator("html").get_attribute("lang") == language
+    with override(language):
+        heading = gettext("Your reporting plan")
+    assert heading != "Your reporting plan", "the catalogue translates the plan's heading"
+    expect(phone.locator("h1")).to_have_text(heading)
+    # Nothing wider than the phone; Thailand's police number reads left to right, in Western digits, in any script.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    number = phone.locator("a[href='tel:191'] bdi").first
+    expect(number).to_have_text("191")
+    assert number.get_attribute("dir") == "ltr"
+    phone.screenshot(path=artifacts / f"plan-{language}-390.png", full_page=True)
