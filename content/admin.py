@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Entry, Translation
+from content.models import Entry, Review, Translation
 
 
 class TranslationForm(forms.ModelForm):
@@ -14,14 +14,14 @@ class TranslationForm(forms.ModelForm):
 
     class Meta:
         model = Translation
-        fields = ("language", "title", "summary", "body")
+        fields = ("language", "title", "summary", "body", "review")
 
 
 class TranslationInline(admin.StackedInline):
     model = Translation
     form = TranslationForm
     extra = 0
-    fields = ("language", "title", "summary", "body", "updated_at", "english_updated_at")
+    fields = ("language", "review", "title", "summary", "body", "updated_at", "english_updated_at")
     readonly_fields = ("updated_at", "english_updated_at")
 
 
@@ -42,8 +42,16 @@ def translation_status(entry: Entry) -> tuple[list[str], list[str]]:
 
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "kind", "status", "missing_translations", "outdated_translations", "preview_link")
-    list_filter = ("kind", "campaign")
+    list_display = (
+        "__str__",
+        "kind",
+        "status",
+        "missing_translations",
+        "outdated_translations",
+        "waiting_for_review",
+        "preview_link",
+    )
+    list_filter = ("kind", "campaign", ("translations__review", admin.ChoicesFieldListFilter))
     search_fields = ("slug", "translations__title")
     inlines = [TranslationInline]
     fields = ("slug", "kind", "published_at", "campaign", "host_country", "source_title", "source_url")
@@ -66,6 +74,10 @@ class EntryAdmin(admin.ModelAdmin):
     def outdated_translations(self, entry):
         _missing, outdated = translation_status(entry)
         return ", ".join(outdated) or "—"
+
+    @admin.display(description=_("waiting for a native speaker’s review"))
+    def waiting_for_review(self, entry):
+        return ", ".join(text.language for text in entry.translations.all() if text.review == Review.NEEDED) or "—"
 
     @admin.display(description=_("preview"))
     def preview_link(self, entry):

@@ -14,9 +14,11 @@ from django.utils import timezone
 from lib.yaml_text import read_yaml
 
 FIELDS = {
-    "pages": {"title", "summary", "updated"},
-    "articles": {"title", "summary", "published", "updated", "source_title", "source_url", "campaign"},
+    "pages": {"title", "summary", "updated", "review"},
+    "articles": {"title", "summary", "published", "updated", "source_title", "source_url", "campaign", "review"},
 }
+# `review: needed`: a translation waiting for a native speaker's review (content.models.Review); absent: reviewed.
+REVIEW = {"needed": "needed", None: "done", "done": "done"}
 
 
 class ContentError(Exception):
@@ -36,6 +38,7 @@ class ContentFile:
     source_title: str = ""
     source_url: str = ""
     campaign: str = ""
+    review: str = "done"
 
 
 def _as_datetime(value, where: str) -> datetime:
@@ -56,6 +59,8 @@ def read_file(path: Path, folder: str) -> ContentFile:
     missing = {"title", "summary"} - {key for key, value in meta.items() if value}
     if unknown or missing:
         raise ContentError(f"{path}: unknown fields {sorted(unknown)} / missing {sorted(missing)}")
+    if meta.get("review") not in REVIEW:
+        raise ContentError(f"{path}: review must be 'needed' or 'done'")
     language = path.parent.name
     if language not in dict(settings.LANGUAGES):
         raise ContentError(f"{path}: {language} is not a supported language")
@@ -71,6 +76,7 @@ def read_file(path: Path, folder: str) -> ContentFile:
         source_title=meta.get("source_title") or "",
         source_url=meta.get("source_url") or "",
         campaign=meta.get("campaign") or "",
+        review=REVIEW[meta.get("review")],
     )
 
 

@@ -59,6 +59,13 @@ class Entry(models.Model):
         return texts.get(language) or texts.get(settings.LANGUAGE_CODE)
 
 
+class Review(models.TextChoices):
+    """A translation's state: the team's text waits for a native speaker; English, the source, is reviewed."""
+
+    NEEDED = "needed", _("needs review by a native speaker")
+    DONE = "done", _("reviewed")
+
+
 class Translation(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="translations")
     # Checked against settings.LANGUAGES in the admin form; no choices here, so adding a language needs no
@@ -68,6 +75,7 @@ class Translation(models.Model):
     summary = models.CharField(max_length=300, help_text=_("One sentence: the description and the social preview."))
     body = models.TextField(help_text=_("Markdown. HTML is not interpreted."))
     updated_at = models.DateTimeField(default=timezone.now)
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.DONE)
     english_updated_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When the English text this translation follows was last changed.")
     )

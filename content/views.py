@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from content.models import Entry, Kind
+from content.models import Entry, Kind, Review
 from directory.countries import ISO_CODES
 from guide.forms import PlanForm
 from lib.page_cache import public_page
@@ -19,6 +19,7 @@ def _render_entry(request, entry: Entry, preview: bool = False):
         "entry": entry,
         "text": text,
         "fell_back": text.language != language,
+        "unreviewed": text.review == Review.NEEDED,
         "preview": preview,
         "og_type": "article" if entry.kind == Kind.ARTICLE else "website",
         "share_title": text.title,

@@ -153,3 +153,50 @@ def test_robots_manifest_and_sharing_metadata(client):
     assert '<meta property="og:title" content="Title en">' in page
     assert '<meta property="og:description" content="Summary en">' in page
     assert '<meta name="twitter:card" content="summary">' in page
+
+
+def test_a_translation_waiting_for_review_says_so_in_its_language_and_the_admin_lists_it(client):
+    from django.test import Client
+    from django.utils.translation import gettext, override
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.maintainers import code_for, create, sign_in
+
+    entry = make_entry("checked-later", kind=Kind.PAGE, languages=("en", "th", "fr"))
+    entry.translations.filter(language="th").update(review="needed")
+    with override("th"):
+        notice = gettext(
+            "This translation is new and has not yet been checked by a native speaker. "
+            "If something is unclear, the English text is the reference."
+        )
+    assert notice.isascii() is False, "the notice is translated"
+    thai = client.get("/th/pages/checked-later/").content.decode()
+    assert "Title th" in thai and notice in thai
+    assert "native speaker" not in client.get("/fr/pages/checked-later/").content.decode()  # a reviewed one
+    editor, _link = create("content-editor", "--content")
+    TOTPDevice.objects.filter(user=editor).update(confirmed=True)
+    staff = Client()
+    assert sign_in(staff, editor, code_for(editor)).status_code == 302
+    listing = staff.get("/admin/content/entry/?translations__review=needed").content.decode()
+    assert "Title en" in listing and ">th<" in listing  # the entry, and the language waiting for review
+
+
+def test_the_review_state_travels_with_the_files(tmp_path, no_content):
+    import io
+
+    from django.core.management import call_command
+
+    pages = tmp_path / "pages"
+    (pages / "en").mkdir(parents=True)
+    (pages / "vi").mkdir()
+    (pages / "en" / "about.md").write_text("---\ntitle: About\nsummary: Who we are.\nupdated: 2026-11-28\n---\nUs.\n")
+    (pages / "vi" / "about.md").write_text(
+        "---\ntitle: Giới thiệu\nsummary: Chúng tôi là ai.\nupdated: 2026-11-28\nreview: needed\n---\nChúng tôi.\n"
+    )
+    call_command("load_content", "--folder", str(tmp_path), stdout=io.StringIO())
+    assert Translation.objects.get(language="vi").review == "needed"
+    assert Translation.objects.get(language="en").review == "done"
+    out = tmp_path / "out"
+    call_command("export_content", "--folder", str(out), stdout=io.StringIO())
+    assert "review: needed" in (out / "pages" / "vi" / "about.md").read_text()
+    assert "review" not in (out / "pages" / "en" / "about.md").read_text()

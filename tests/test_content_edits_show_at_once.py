@@ -56,6 +56,7 @@ def save_in_the_admin(client, entry: Entry, **changes) -> None:
             "translations-0-id": str(text.pk),
             "translations-0-entry": str(entry.pk),
             "translations-0-language": "en",
+            "translations-0-review": "done",
             **{f"translations-0-{name}": value for name, value in fields.items()},
         },
     )

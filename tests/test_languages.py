@@ -1,8 +1,10 @@
 """Every supported language is complete, and every page offers every language without a cookie."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
+from babel import Locale
 from babel.messages.pofile import read_po
 from django.conf import settings
 from django.utils.translation import to_locale
@@ -84,3 +86,65 @@ def test_in_an_arabic_plan_latin_channel_names_keep_their_own_direction(client, 
     lines = re.findall(r"<li>.*?</li>", summary, re.S)
     assert lines and all("<bdi>" in line for line in lines), lines
     assert "<bdi>ECPAT Belgium</bdi>" in page  # who runs Belgium's reporting point, in its card
+
+
+class InterfaceText(HTMLParser):
+    """The text a reader meets in the page's own language: not inside an element marked with another language
+    (`lang="en"`: a fallback note, a source's own words), a name (`<bdi>`), a title of a work (`<cite>`), code or
+    a script."""
+
+    EXEMPT = {"script", "style", "bdi", "cite", "code", "title", "svg"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "base", "col", "embed", "track"}
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language, self.open, self.texts = language, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            lang = dict(attrs).get("lang")
+            self.open.append((tag, tag in self.EXEMPT or (lang is not None and lang != self.language)))
+
+    def handle_endtag(self, tag):
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text and not any(exempt for _, exempt in self.open):
+            self.texts.append(text)
+
+
+def interface_texts(html: str, language: str) -> list[str]:
+    parser = InterfaceText(language)
+    parser.feed(html)
+    return parser.texts
+
+
+def cldr_names(language: str) -> set[str]:
+    """Country and language names as CLDR writes them in the language (Filipino's are often the English ones)."""
+    locale = Locale.parse(language, sep="-")
+    return {*locale.languages.values(), *locale.territories.values()}
+
+
+PAGES_READ = ("/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR", "/countries/th/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plan_and_a_country_page_have_no_english_sentence_outside_what_is_marked_english(
+    client, loaded_directory, language
+):
+    names = cldr_names(language)
+    for path in PAGES_READ:
+        english = {
+            text
+            for text in interface_texts(client.get(f"/en{path}").content.decode(), "en")
+            if len(re.findall(r"[A-Za-z]{2,}", text)) >= 3  # a sentence or a phrase, not a code or a name
+        }
+        page = client.get(f"/{language}{path}").content.decode()
+        left = [
+            text
+            for text in interface_texts(page, language)
+            if text in english and not set(re.split(r",\s*", text)) <= names
+        ]
+        assert left == [], f"/{language}{path}"

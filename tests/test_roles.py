@@ -45,6 +45,7 @@ def save_article(client, entry: Entry, title: str):
             "translations-0-id": str(text.pk),
             "translations-0-entry": str(entry.pk),
             "translations-0-language": "en",
+            "translations-0-review": "done",
             "translations-0-title": title,
             "translations-0-summary": text.summary,
             "translations-0-body": text.body,

@@ -95,7 +95,8 @@ def test_a_coordinator_creates_an_editor_for_thailand_in_the_admin(site, desktop
     page.locator("#id_password2").fill(PASSWORD)
     page.locator("input[name=_continue]").click()
     page.get_by_label("Staff status").check()
-    page.locator("#id_groups_from option", has_text="Country editors").dblclick()  # the admin's chooser
+    page.locator("#id_groups_from").select_option(label="Country editors")  # the admin's chooser: pick, then
+    page.locator("#id_groups_add").click()  # the "Choose" arrow
     page.locator("input[name=_save]").click()
 
     page.goto(f"{site}/admin/maintainers/editorprofile/add/")

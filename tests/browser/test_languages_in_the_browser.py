@@ -59,3 +59,36 @@ def test_the_plan_reads_in_the_destinations_scripts_on_a_phone(site, phone, arti
     expect(number).to_have_text("191")
     assert number.get_attribute("dir") == "ltr"
     phone.screenshot(path=artifacts / f"plan-{language}-390.png", full_page=True)
+
+
+ARABIC_PAGES = {
+    "home": "/ar/",
+    "plan": "/ar/plan/?danger=yes&seen=in_person&happened=TH&lives=BE&nationality=FR",
+    "emergency": "/ar/emergency/?country=TH",
+    "countries": "/ar/countries/",
+    "country": "/ar/countries/th/",
+    "not-sure": "/ar/not-sure/?danger=no&seen=in_person&happened=TH&lives=BE",
+    "write-it-down": "/ar/write-it-down/",
+    "my-reports": "/ar/my-reports/",
+    "offline": "/ar/offline/",
+    "how-to-report": "/ar/pages/how-to-report/",
+    "news": "/ar/news/",
+    "about-our-data": "/ar/about-our-data/",
+    "partners": "/ar/partners/",
+}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_in_arabic_reads_right_to_left_and_numbers_left_to_right(site, phone, artifacts, width):
+    phone.set_viewport_size({"width": width, "height": 900})
+    for name, path in ARABIC_PAGES.items():
+        phone.goto(site + path)
+        assert phone.locator("html").get_attribute("dir") == "rtl", name
+        assert phone.evaluate("document.documentElement.scrollWidth") <= width, f"{name} is wider than the screen"
+        # Every phone number and address isolated, left to right: "+66 53 750 167" never reads reversed.
+        for link in phone.locator("a[href^='tel:'], a[href^='mailto:']").all():
+            if not re.search(r"[0-9@]", link.inner_text()):
+                continue  # a button such as "Send by e-mail": no number or address written in it
+            isolated = link.locator("bdi[dir='ltr'], [dir='ltr']")
+            assert isolated.count() or link.get_attribute("dir") == "ltr", f"{name}: {link.inner_text()}"
+        phone.screenshot(path=artifacts / f"ar-{name}-{width}.png", full_page=True)

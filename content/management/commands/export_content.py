@@ -11,7 +11,7 @@ FOLDERS = {Kind.PAGE: "pages", Kind.ARTICLE: "articles"}
 
 def front_matter(text: Translation) -> dict:
     entry = text.entry
-    meta = {"title": text.title, "summary": text.summary}
+    meta = {"title": text.title, "summary": text.summary} | ({"review": "needed"} if text.review == "needed" else {})
     updated = text.updated_at.date().isoformat()
     if entry.kind == Kind.PAGE:
         return meta | {"updated": updated}

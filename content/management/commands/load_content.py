@@ -7,7 +7,7 @@ from django.db import transaction
 from content.files import ContentError, read_content
 from content.models import Entry, Translation
 
-TEXT = ("title", "summary", "body")
+TEXT = ("title", "summary", "body", "review")
 
 
 class Command(BaseCommand):
@@ -47,6 +47,7 @@ class Command(BaseCommand):
                 "title": item.title,
                 "summary": item.summary,
                 "body": item.body,
+                "review": item.review,
                 "updated_at": item.date,
                 "english_updated_at": english_dates.get(item.slug),
             }
