@@ -139,6 +139,32 @@ def test_a_request_through_nginx_leaves_no_address_and_no_answer_behind(proxy, s
     for environ in app:
         assert not [key for key, value in environ.items() if VISITOR in value], environ
 
+    # Nor anywhere the site keeps anything: every table of the database, the proxy's cache, the app's page cache.
+    assert get(f"{base}/en/plan/?danger=no&seen=in_person&{ANSWERS}")[0] == 200
+    from guide import usage
+
+    usage.flush()  # the plan's count, had the app counted it, is written now
+    stored = everything_in_the_database()
+    assert VISITOR not in stored and "witness-marker" not in stored
+    cached = b"".join(path.read_bytes() for path in (work / "cache").rglob("*") if path.is_file())
+    assert cached and VISITOR.encode() not in cached  # the proxy keeps pages by their address, never a visitor's
+    from django.core.cache import cache
+
+    kept = getattr(cache, "_cache", {})  # the local-memory cache of the tests: keys and pickled pages
+    assert not [key for key, value in kept.items() if VISITOR in str(key) or VISITOR.encode() in bytes(value)]
+
+
+def everything_in_the_database() -> str:
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    rows = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - the database's own table names
+            rows += [repr(row) for row in cursor.fetchall()]
+    return "\n".join(rows)
+
 
 def test_static_files_through_nginx_carry_nosniff_and_hsts(proxy):
     base, _ = proxy
