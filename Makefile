@@ -56,7 +56,7 @@ mutations: $(VENV)/.installed
 	$(PY) .ci/mutations.py
 
 # 50,000 generated requests at the API (schemathesis, checked against the OpenAPI description) and the public
-# pages, over the shipped directory: prints the requests and the 5xx (target: 0); about ten minutes.
+# pages, over the shipped directory: prints the requests and the 5xx (target: 0); about seven minutes.
 fuzz: $(VENV)/.installed
 	DJANGO_TESTING=true $(PY) manage.py compilemessages --ignore=.venv -v 0
 	$(PY) bench/fuzz.py
