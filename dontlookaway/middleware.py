@@ -31,6 +31,10 @@ def forget_client_address(get_response):
         for header in ADDRESS_HEADERS:
             if header in request.META:
                 request.META[header] = ""
+        # The browser's own description too: with the hour of a sign-in attempt it could point at a person, and
+        # django-axes would keep it with every failed sign-in. Nothing in the platform reads it.
+        if "HTTP_USER_AGENT" in request.META:
+            request.META["HTTP_USER_AGENT"] = ""
         return get_response(request)
 
     return middleware

@@ -114,7 +114,10 @@ def test_the_lock_holds_from_any_address_and_stores_none(client, countries):
     editor = maintainer("thai-editor", "--countries", "TH")
     for attempt in range(5):
         client.post(
-            "/admin/login/", {"username": editor.username, "password": "wrong"}, REMOTE_ADDR=f"203.0.113.{attempt}"
+            "/admin/login/",
+            {"username": editor.username, "password": "wrong"},
+            REMOTE_ADDR=f"203.0.113.{attempt}",
+            HTTP_USER_AGENT="Marker-Browser/4711",
         )
     device = TOTPDevice.objects.get(user=editor).persistent_id
     response = client.post(
@@ -125,6 +128,8 @@ def test_the_lock_holds_from_any_address_and_stores_none(client, countries):
     assert response.status_code == 429
     assert client.get("/admin/").status_code == 302
     assert not AccessAttempt.objects.exclude(ip_address__isnull=True).exclude(ip_address="").exists()
+    assert AccessAttempt.objects.exists()
+    assert not AccessAttempt.objects.filter(user_agent__contains="Marker-Browser").exists(), "nor the browser"
 
 
 def test_sign_out_ends_the_session(client, countries):

@@ -148,3 +148,16 @@ def test_the_plan_and_a_country_page_have_no_english_sentence_outside_what_is_ma
             if text in english and not set(re.split(r",\s*", text)) <= names
         ]
         assert left == [], f"/{language}{path}"
+
+
+def test_hours_around_the_clock_read_in_the_pages_language_other_hours_as_the_source_wrote_them(
+    client, loaded_directory
+):
+    from django.utils.translation import gettext, override
+
+    with override("vi"):
+        around_the_clock = gettext("Around the clock, every day")
+    assert around_the_clock != "Around the clock, every day"
+    page = client.get("/vi/countries/th/").content.decode()
+    assert f"<dd>{around_the_clock}</dd>" in page  # Thailand's hotlines answer 24/7 (data/directory/TH.yaml)
+    assert '<dd lang="en" dir="ltr">24/7</dd>' not in page

@@ -73,6 +73,17 @@ def web_address(url: str) -> str:
     return url if urlsplit(url or "").scheme in ("https", "http") else ""
 
 
+# Opening hours as the data files write a service that never closes (141 of the channels): shown in the page's
+# language. Any other hours are the source's own words, shown as written, marked English.
+AROUND_THE_CLOCK = frozenset({"24/7", "24 hours", "24/7, including weekends and holidays", "Any day, any time"})
+
+
+@register.filter
+def hours_label(hours: str) -> str:
+    """The channel's hours in the page's language where the data says "around the clock"; else ""."""
+    return _("Around the clock, every day") if hours.strip() in AROUND_THE_CLOCK else ""
+
+
 @register.filter
 def anonymous_label(value: bool | None) -> str:
     if value is True:
