@@ -30,7 +30,7 @@ from lib.page_cache import public_page
 from lib.read_only import read_only
 
 # Bump when the worker's own logic changes, so browsers replace their saved copies.
-SERVICE_WORKER_REVISION = "5"
+SERVICE_WORKER_REVISION = "6"
 
 
 @read_only

@@ -7,7 +7,7 @@ const ANSWERS = { danger: ["yes", "no"], seen: ["in_person", "online"] };
 // someone made (guide/usage.py). Browsers forbid scripts the `Sec-Purpose` header; `Purpose` is allowed.
 const PREFETCH = { headers: { Purpose: "prefetch" } };
 // The pages that work on the device alone, kept after a plan in the plan's language.
-const ON_DEVICE = /^\/[a-z]{2}(?:-[a-z]+)?\/(?:write-it-down|my-reports)\/$/;
+const ON_DEVICE = /^\/[a-z]{2,3}(?:-[a-z0-9]+)?\/(?:write-it-down|my-reports)\/$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
@@ -69,11 +69,18 @@ async function networkFirst(request, event) {
 // After a page of the guide, keep what the witness may need offline: an offline page in that language
 // with the emergency numbers of the country looked at, and after a plan, the plan for the same countries
 // whatever the other answers, and the composer and "My reports" to use with it.
+// The page each saved offline page was last asked for by, in the order the witness opened them: a plan's
+// offline page, fetched after its variants, must not replace the one of a country page opened after it.
+const offlineTurns = {};
+
 async function keepForLater(url, cache) {
-  const match = url.pathname.match(/^\/([a-z]{2}(?:-[a-z]+)?)\/(?:|plan\/|emergency\/|countries\/([a-z]{2})\/)$/);
+  const match = url.pathname.match(/^\/([a-z]{2,3}(?:-[a-z0-9]+)?)\/(?:|plan\/|emergency\/|countries\/([a-z]{2})\/)$/);
   if (!match) return;
   const language = match[1];
   const country = (match[2] || url.searchParams.get("happened") || url.searchParams.get("country") || "").toUpperCase();
+  const known = /^[A-Z]{2}$/.test(country);
+  const key = known ? `/${language}/offline/` : `/${language}/offline/?country=`;
+  const turn = (offlineTurns[key] = (offlineTurns[key] || 0) + 1);
   const wanted = [];
   if (url.pathname.endsWith("/plan/")) {
     wanted.push(`/${language}/write-it-down/`, `/${language}/my-reports/`);
@@ -93,12 +100,10 @@ async function keepForLater(url, cache) {
   }));
   // Two saved offline pages per language: one with the last country's numbers, one without any, kept
   // apart so that a late answer for one can never replace the other.
-  const known = /^[A-Z]{2}$/.test(country);
-  const key = known ? `/${language}/offline/` : `/${language}/offline/?country=`;
   if (known || !(await cache.match(key))) {
     try {
       const offline = await fetch(`/${language}/offline/?country=${known ? country : ""}`, PREFETCH);
-      if (offline.ok) await cache.put(key, offline);
+      if (offline.ok && offlineTurns[key] === turn) await cache.put(key, offline);
     } catch (error) { /* keep the previous offline page */ }
   }
 }
