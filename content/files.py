@@ -11,14 +11,13 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from content.models import Review
 from lib.yaml_text import read_yaml
 
 FIELDS = {
     "pages": {"title", "summary", "updated", "review"},
     "articles": {"title", "summary", "published", "updated", "source_title", "source_url", "campaign", "review"},
 }
-# `review: needed`: a translation waiting for a native speaker's review (content.models.Review); absent: reviewed.
-REVIEW = {"needed": "needed", None: "done", "done": "done"}
 
 
 class ContentError(Exception):
@@ -38,7 +37,7 @@ class ContentFile:
     source_title: str = ""
     source_url: str = ""
     campaign: str = ""
-    review: str = "done"
+    review: str = Review.DONE  # `review: needed` in the front matter: waiting for a native speaker; absent: reviewed
 
 
 def _as_datetime(value, where: str) -> datetime:
@@ -59,7 +58,8 @@ def read_file(path: Path, folder: str) -> ContentFile:
     missing = {"title", "summary"} - {key for key, value in meta.items() if value}
     if unknown or missing:
         raise ContentError(f"{path}: unknown fields {sorted(unknown)} / missing {sorted(missing)}")
-    if meta.get("review") not in REVIEW:
+    review = Review.DONE if meta.get("review") is None else meta["review"]
+    if review not in Review.values:
         raise ContentError(f"{path}: review must be 'needed' or 'done'")
     language = path.parent.name
     if language not in dict(settings.LANGUAGES):
@@ -76,7 +76,7 @@ def read_file(path: Path, folder: str) -> ContentFile:
         source_title=meta.get("source_title") or "",
         source_url=meta.get("source_url") or "",
         campaign=meta.get("campaign") or "",
-        review=REVIEW[meta.get("review")],
+        review=review,
     )
 
 

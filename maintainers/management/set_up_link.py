@@ -11,7 +11,11 @@ class SetUpLinkCommand(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--site", help="The site's address for the set-up link (default: %(default)s).")
+        parser.add_argument(
+            "--site",
+            help="The site's address for the set-up link (default: this copy in development, else the first of "
+            "ALLOWED_HOSTS).",
+        )
 
     @staticmethod
     def set_up_link(user, site: str | None) -> str:

@@ -4,14 +4,16 @@ import yaml
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from content.models import Kind, Translation
+from content.models import Kind, Review, Translation
 
 FOLDERS = {Kind.PAGE: "pages", Kind.ARTICLE: "articles"}
 
 
 def front_matter(text: Translation) -> dict:
     entry = text.entry
-    meta = {"title": text.title, "summary": text.summary} | ({"review": "needed"} if text.review == "needed" else {})
+    meta = {"title": text.title, "summary": text.summary} | (
+        {"review": Review.NEEDED.value} if text.review == Review.NEEDED else {}
+    )
     updated = text.updated_at.date().isoformat()
     if entry.kind == Kind.PAGE:
         return meta | {"updated": updated}

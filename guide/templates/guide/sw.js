@@ -66,13 +66,13 @@ async function networkFirst(request, event) {
   }
 }
 
-// After a page of the guide, keep what the witness may need offline: an offline page in that language
-// with the emergency numbers of the country looked at, and after a plan, the plan for the same countries
-// whatever the other answers, and the composer and "My reports" to use with it.
 // The page each saved offline page was last asked for by, in the order the witness opened them: a plan's
 // offline page, fetched after its variants, must not replace the one of a country page opened after it.
 const offlineTurns = {};
 
+// After a page of the guide, keep what the witness may need offline: an offline page in that language
+// with the emergency numbers of the country looked at, and after a plan, the plan for the same countries
+// whatever the other answers, and the composer and "My reports" to use with it.
 async function keepForLater(url, cache) {
   const match = url.pathname.match(/^\/([a-z]{2,3}(?:-[a-z0-9]+)?)\/(?:|plan\/|emergency\/|countries\/([a-z]{2})\/)$/);
   if (!match) return;
