@@ -58,7 +58,7 @@ def spreadsheet_safe(column: str, value: Any) -> Any:
 
 
 def csv_row(record: Any, code: str | None) -> dict:
-    entry = fact_dict(record)
+    entry = fact_dict(record, translations=False)  # a note's English words; the JSON carries its other languages
     source = entry.pop("source")
     row = {name: " ".join(value) if isinstance(value, list) else value for name, value in entry.items()}
     row |= {column_of(name, spec): source[name] for name, spec, _ in facts(Source) if spec.public}

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 
-from api.serializers import channel_filters
+from api.serializers import channel_filters, translations_of
 from directory.countries import ISO_CODES
 from directory.records import Channel, EmergencyNumber, Fact, Jurisdiction, Source, Type, facts, has_source
 from guide.routing import Fallback, StepKind
@@ -61,7 +61,17 @@ def _property(spec: Fact, default: Any) -> dict:
 
 def fact_schema(record_class: type, **extra: dict) -> dict:
     """The schema of a record as the API publishes it, from the record's own declaration."""
-    properties = {name: _property(spec, default) for name, spec, default in facts(record_class) if spec.public}
+    properties = {}
+    for name, spec, default in facts(record_class):
+        if spec.public:
+            properties[name] = _property(spec, default)
+            if spec.type == Type.NOTE:
+                properties[translations_of(name)] = {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "description": f"The words of `{name}` in other languages of the site, by language code "
+                    "(`fr`, `pt-br`); empty when only English is given.",
+                }
     if has_source(record_class):
         properties["source"] = _ref("Source")
     properties |= extra

@@ -7,7 +7,7 @@ facts are published, with empty text as null.
 from typing import Any
 
 from directory.countries import country_name
-from directory.records import Channel, CountryRecord, Fact, Type, facts
+from directory.records import Channel, CountryRecord, Fact, Note, Type, facts
 from guide.routing import Plan
 
 SEEN = ("in_person", "online")
@@ -20,12 +20,24 @@ def json_value(value: Any, spec: Fact) -> Any:
         return value.isoformat() if value else None
     if spec.type in (Type.FLAG, Type.CHOICE):
         return value
+    if spec.type == Type.NOTE:
+        return Note.of(value).english or None
     return value or None
 
 
-def fact_dict(record: Any) -> dict:
-    """A record's public facts, and its source's, as JSON values."""
-    entry = {name: json_value(getattr(record, name), spec) for name, spec, _ in facts(type(record)) if spec.public}
+def translations_of(name: str) -> str:
+    """The field beside a note that holds its words in other languages: `how_to` → `how_to_translations`."""
+    return f"{name}_translations"
+
+
+def fact_dict(record: Any, *, translations: bool = True) -> dict:
+    """A record's public facts, and its source's, as JSON values; beside each note, its other languages."""
+    entry = {}
+    for name, spec, _ in facts(type(record)):
+        if spec.public:
+            entry[name] = json_value(getattr(record, name), spec)
+            if spec.type == Type.NOTE and translations:
+                entry[translations_of(name)] = Note.of(getattr(record, name)).translations()
     source = getattr(record, "source", None)
     return {**entry, "source": fact_dict(source)} if source else entry
 

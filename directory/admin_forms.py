@@ -9,6 +9,7 @@ checker, and each of its messages is shown beside the field it is about.
 
 from datetime import date
 from functools import cache
+from typing import Any
 
 import yaml
 from django import forms
@@ -18,10 +19,10 @@ from django.utils.html import format_html, format_html_join
 from directory import records
 from directory.choices import ChannelKind, Confidence
 from directory.countries import language_name
-from directory.dataset import KNOWN_LANGUAGES, entry_problems
+from directory.dataset import INTERFACE_LANGUAGES, KNOWN_LANGUAGES, entry_problems
 from directory.export import dump, entry_of
 from directory.models import Channel, EmergencyNumber, Jurisdiction
-from directory.records import Source, Type, column_of, facts, has_source
+from directory.records import ENGLISH, Note, Source, Type, column_of, facts, has_source
 
 # What each kind means: DATA.md, "Kinds of channel".
 KIND_MEANINGS = {
@@ -81,6 +82,58 @@ def columns(record_class: type, *after: str) -> list[str]:
     return ["country", *(column_of(name, spec) for part in parts for name, spec, _ in facts(part)), *after]
 
 
+class NoteField(forms.Field):
+    """A note in the admin: the English words, then a line `fr: …` for each other language given.
+
+    A line that starts with a site language's code and a colon begins that language's words; lines without
+    one go on with the language before (English at the start). Stored as {"en": …, "fr": …}.
+    """
+
+    widget = forms.Textarea(attrs={"rows": 3})
+    help = (
+        "The English words. To give the same words in another language of the site, add a line for each that "
+        "starts with its code and a colon, e.g. “fr: Appelez le 1300.”. Pages in a language without a line show "
+        "the English, marked as English."
+    )
+
+    def __init__(self, *, label: Any, max_length: int | None, help_text: str = ""):
+        super().__init__(label=label, required=False, help_text=f"{help_text} {self.help}".strip())
+        self.words_limit = max_length
+
+    def prepare_value(self, value):
+        return self.lines(self.to_python(value))
+
+    @staticmethod
+    def lines(value) -> str:
+        """A note as the field shows it: the English words alone, or a line per language."""
+        note = Note.of(value)
+        if not note.translations():
+            return note.english
+        return "\n".join(f"{language}: {words}" for language, words in note.texts)
+
+    def to_python(self, value) -> dict[str, str]:
+        if not isinstance(value, str):  # the row's own value: a mapping (or, from old code, None)
+            return Note.of(value).as_mapping()
+        words: dict[str, list[str]] = {}
+        language = ENGLISH
+        for line in (value or "").splitlines():
+            code, colon, rest = line.partition(":")
+            if colon and code.strip() in INTERFACE_LANGUAGES:
+                language, line = code.strip(), rest
+            if line.strip():
+                words.setdefault(language, []).append(line.strip())
+        return {language: " ".join(lines) for language, lines in words.items()}
+
+    def validate(self, value: dict[str, str]) -> None:
+        if value and not value.get(ENGLISH):
+            raise forms.ValidationError("Give the English words first: they are shown where no translation is.")
+        for language, words in value.items():
+            if self.words_limit and len(words) > self.words_limit:
+                raise forms.ValidationError(
+                    f"The {language} words are {len(words)} characters long; at most {self.words_limit} fit."
+                )
+
+
 class ReasonForm(forms.ModelForm):
     change_reason = forms.CharField(
         required=False, max_length=100, help_text="Why this change? Kept in the history with your name."
@@ -94,6 +147,11 @@ class CheckedForm(ReasonForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, spec, _default in facts(self.record_class):
+            column = column_of(name, spec)
+            if spec.type == Type.NOTE and column in self.fields:
+                field = self.fields[column]
+                self.fields[column] = NoteField(label=field.label, max_length=spec.max_length, help_text=spec.help)
         for name, text in HELP.items():
             if name in self.fields:
                 self.fields[name].help_text = text
@@ -130,6 +188,8 @@ class CheckedForm(ReasonForm):
                 else:
                     value = getattr(self.instance, column)
                 read[name] = tuple(value or ()) if spec.type == Type.LANGUAGES else value
+                if spec.type == Type.NOTE:
+                    read[name] = Note.of(value)
             return read
 
         source = Source(**values(Source, "source")) if has_source(self.record_class) else None

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 import phonenumbers
 import yaml
 from babel import Locale
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from phonenumbers import shortnumberinfo
@@ -22,12 +23,14 @@ from phonenumbers import shortnumberinfo
 from directory.choices import ChannelKind
 from directory.countries import ISO_CODES
 from directory.records import (
+    ENGLISH,
     Channel,
     CountryRecord,
     Directory,
     EmergencyNumber,
     Fact,
     Jurisdiction,
+    Note,
     Source,
     Type,
     facts,
@@ -37,6 +40,7 @@ from directory.records import (
 from lib.yaml_text import read_yaml
 
 INTERNATIONAL = "international"
+INTERFACE_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
 KNOWN_LANGUAGES: frozenset[str] = frozenset(
     code for code in Locale.parse("en").languages if isinstance(code, str) and len(code) == 2
@@ -108,6 +112,8 @@ class _Reader:
                 if spec.type == Type.DIGITS and isinstance(value, int) and not isinstance(value, bool):
                     value = str(value)
                 return self.text(value, where, spec.max_length)
+            case Type.NOTE:
+                return self.note(value, where, spec.max_length)
             case Type.URL:
                 return self.https_url(value, where, spec.max_length)
             case Type.EMAIL:
@@ -143,6 +149,21 @@ class _Reader:
         if limit and len(value) > limit:
             self.fail(where, f"is {len(value)} characters long; at most {limit} fit")
         return value
+
+    def note(self, value: Any, where: str, limit: int | None) -> Note:
+        """English text, or the same words by interface language with English first: {en: …, fr: …}."""
+        if isinstance(value, str):
+            return Note.of(self.text(value, where, limit))
+        if not isinstance(value, dict) or not value:
+            self.fail(where, "must be text, or a mapping of languages like {en: …, fr: …}")
+        unknown = sorted(str(code) for code in value if code not in INTERFACE_LANGUAGES)
+        if unknown:
+            self.fail(
+                where, f"{', '.join(unknown)}: not a language of the site; use one of {', '.join(INTERFACE_LANGUAGES)}"
+            )
+        if not value.get(ENGLISH):
+            self.fail(where, "must give the English words first (en: …): they are shown where no translation is")
+        return Note.of({code: self.text(words, _at(where, code), limit) for code, words in value.items()})
 
     def https_url(self, value: Any, where: str, limit: int | None) -> str:
         url = self.text(value, where, limit)

@@ -10,7 +10,16 @@ from typing import Any
 import yaml
 
 from directory.dataset import INTERNATIONAL
-from directory.records import CountryRecord, Directory, Type, facts
+from directory.records import CountryRecord, Directory, Note, Type, facts
+
+
+def data_value(value: Any, type: Type) -> Any:
+    """A fact as a data file writes it: plain lists, and a note as text while it is only in English."""
+    if type == Type.LANGUAGES:
+        return list(value)
+    if type == Type.NOTE:
+        return Note.of(value).as_data()
+    return value
 
 
 def entry_of(record: Any) -> dict:
@@ -19,7 +28,7 @@ def entry_of(record: Any) -> dict:
     for name, spec, default in facts(type(record)):
         value = getattr(record, name)
         if spec.required or value != default:
-            entry[name] = list(value) if spec.type == Type.LANGUAGES else value
+            entry[name] = data_value(value, spec.type)
     source = getattr(record, "source", None)
     return {**entry, "source": entry_of(source)} if source else entry
 

@@ -40,7 +40,10 @@ class LoadReport(Counter):
 
 
 def _shown(value) -> str:
-    text = "—" if value in ("", None, [], ()) else str(value)
+    if isinstance(value, dict):  # a note: its English words alone, or each language's
+        note = records.Note.of(value)
+        value = note.english if not note.translations() else "; ".join(f"{code}: {words}" for code, words in note.texts)
+    text = "—" if value in ("", None, [], (), {}) else str(value)
     return text if len(text) <= 200 else text[:197] + "…"
 
 

@@ -25,6 +25,8 @@ def _model_field(spec: Fact, default: Any) -> models.Field:
             return models.CharField(max_length=spec.max_length, blank=optional, **common)
         case Type.LONG_TEXT:
             return models.TextField(blank=True, **common)
+        case Type.NOTE:  # {"en": …, "fr": …}; {} when there is none
+            return models.JSONField(default=dict, blank=True, **common)
         case Type.URL:
             return models.URLField(max_length=spec.max_length, blank=optional, **common)
         case Type.EMAIL:
@@ -55,17 +57,31 @@ def record_values(row: models.Model, record_class: type) -> dict[str, Any]:
     """A row's facts as the keyword arguments of its record class."""
     values = {}
     for field_name, spec, _default in facts(record_class):
-        value = getattr(row, column_of(field_name, spec))
-        values[field_name] = tuple(value) if spec.type == Type.LANGUAGES else value
+        values[field_name] = _record_value(getattr(row, column_of(field_name, spec)), spec)
     return values
+
+
+def _record_value(value: Any, spec: Fact) -> Any:
+    if spec.type == Type.LANGUAGES:
+        return tuple(value)
+    if spec.type == Type.NOTE:
+        return records.Note.of(value)
+    return value
+
+
+def _column_value(value: Any, spec: Fact) -> Any:
+    if spec.type == Type.LANGUAGES:
+        return list(value)
+    if spec.type == Type.NOTE:
+        return records.Note.of(value).as_mapping()
+    return value
 
 
 def column_values(record: Any) -> dict[str, Any]:
     """A record's facts (its source's too) as column values: what the loader writes."""
     values = {}
     for field_name, spec, _default in facts(type(record)):
-        value = getattr(record, field_name)
-        values[column_of(field_name, spec)] = list(value) if spec.type == Type.LANGUAGES else value
+        values[column_of(field_name, spec)] = _column_value(getattr(record, field_name), spec)
     source = getattr(record, "source", None)
     return {**values, **(column_values(source) if source else {})}
 

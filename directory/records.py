@@ -9,7 +9,7 @@ loader, the exporter, the API, its OpenAPI description and the CSV downloads (se
 field to a channel is one line here and a migration.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
@@ -30,6 +30,7 @@ class Type(StrEnum):
 
     TEXT = "text"  # one line, up to `max_length` characters
     LONG_TEXT = "long_text"  # one or two plain sentences, no length limit
+    NOTE = "note"  # plain words in English, and the same words in other languages where a maintainer gives them
     URL = "url"  # a full https:// address without tracking parameters
     EMAIL = "email"
     PHONE = "phone"  # checked with libphonenumber for the channel's country
@@ -53,6 +54,8 @@ class Fact:
 
 
 def fact(type: Type, default: Any = "", **options: Any) -> Any:
+    if type == Type.NOTE:
+        default = NO_NOTE
     return field(default=default, metadata={"fact": Fact(type, **options)})
 
 
@@ -75,6 +78,73 @@ def has_source(record_class: type) -> bool:
 def first_day(rough: str) -> date:
     """The first day of a rough date: "2010" → 2010-01-01, "2010-05" → 2010-05-01; ValueError if not a date."""
     return date.fromisoformat((rough + "-01-01")[:10])
+
+
+ENGLISH = "en"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Words for the public in English, and the same words in other languages where a maintainer gave them.
+
+    A data file writes one as text (English) or as a mapping of interface languages, English first:
+    `{en: "Call 1300, free.", fr: "Appelez le 1300, gratuit."}`. A page shows the words in its own language,
+    else English, marked as English (`in_language`), so a screen reader reads them with the right voice.
+    """
+
+    texts: tuple[tuple[str, str], ...] = ()  # (language, words), English first, the others by code
+
+    @classmethod
+    def of(cls, value: "str | Mapping[str, str] | Note | None") -> "Note":
+        """A note from what a record, a row or a form holds: a Note, English text, or a mapping by language."""
+        if isinstance(value, Note):
+            return value
+        if not value:
+            return NO_NOTE
+        if isinstance(value, str):
+            return cls(((ENGLISH, value),))
+        given = {language: words for language, words in value.items() if words}
+        english = [(ENGLISH, given.pop(ENGLISH))] if ENGLISH in given else []
+        return cls((*english, *sorted(given.items())))
+
+    def __bool__(self) -> bool:
+        return bool(self.english)
+
+    def __str__(self) -> str:
+        return self.english
+
+    @property
+    def english(self) -> str:
+        return dict(self.texts).get(ENGLISH, "")
+
+    def in_language(self, language: str) -> tuple[str, str]:
+        """(words, the language they are in): the page's language, else its parent ("pt" for "pt-br"), else
+        English."""
+        texts = dict(self.texts)
+        for candidate in (language, language.split("-")[0]):
+            if texts.get(candidate):
+                return texts[candidate], candidate
+        return self.english, ENGLISH
+
+    def as_mapping(self) -> dict[str, str]:
+        return dict(self.texts)
+
+    def as_data(self) -> str | dict[str, str]:
+        """As a data file writes it: plain text while only English is given."""
+        return self.english if len(self.texts) == 1 and self.english else self.as_mapping()
+
+    def translations(self) -> dict[str, str]:
+        return {language: words for language, words in self.texts if language != ENGLISH}
+
+
+NO_NOTE = Note()
+
+
+def read_notes(record: Any) -> None:
+    """Hold each note of a record as a Note, whether it was given as one, as English text or as a mapping."""
+    for name, spec, _default in facts(type(record)):
+        if spec.type == Type.NOTE and not isinstance(getattr(record, name), Note):
+            object.__setattr__(record, name, Note.of(getattr(record, name)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,11 +182,14 @@ class Source:
 class EmergencyNumber:
     service: str = fact(Type.CHOICE, required=True, choices=Service)
     number: str = fact(Type.DIGITS, max_length=20, required=True)
-    note: str = fact(Type.TEXT, max_length=300)
+    note: Note = fact(Type.NOTE, max_length=300)
     override: str = fact(
         Type.TEXT, max_length=300, public=False, help="Why this number stands although libphonenumber does not list it."
     )
     source: Source
+
+    def __post_init__(self) -> None:
+        read_notes(self)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -155,17 +228,20 @@ class Channel:
     reference_number: bool | None = fact(
         Type.FLAG, None, help="Whether the person reporting gets a reference number; null if unknown."
     )
-    response_time: str = fact(Type.TEXT, max_length=200, help="Any response time the channel promises.")
+    response_time: Note = fact(Type.NOTE, max_length=200, help="Any response time the channel promises.")
     run_by: str = fact(Type.TEXT, max_length=200, help="Who runs it, for a reporting point run by an organisation.")
     passes_to: str = fact(Type.TEXT, max_length=200, help="Whom it passes reports to (a reporting point).")
-    hours: str = fact(Type.TEXT, max_length=200)
-    how_to: str = fact(Type.LONG_TEXT, help="How to use it, in one or two plain sentences from its source.")
+    hours: Note = fact(Type.NOTE, max_length=200, help="When it answers, as its source gives it.")
+    how_to: Note = fact(Type.NOTE, help="How to use it, in one or two plain sentences from its source.")
     inhope_member: bool = fact(Type.FLAG, False)
     active: bool = fact(Type.FLAG, True, public=False, help="False keeps the entry but hides it.")
     source: Source
     country: str | None = None  # None for international channels; from the file name, not a field of it
     link_status: str = ""  # filled in by the link checker; empty when never checked
     link_checked_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        read_notes(self)
 
     @property
     def unreachable(self) -> bool:
@@ -197,11 +273,14 @@ class Channel:
 class Jurisdiction:
     nationals: bool | None = fact(Type.FLAG, None, help="Can prosecute its nationals for offences abroad.")
     residents: bool | None = fact(Type.FLAG, None, help="Can prosecute its habitual residents for offences abroad.")
-    summary: str = fact(Type.LONG_TEXT, help="What the law says, in plain words, for the public.")
+    summary: Note = fact(Type.NOTE, help="What the law says, in plain words, for the public.")
     maintainer_note: str = fact(
         Type.LONG_TEXT, public=False, help="What was not read or checked: for maintainers, never shown to witnesses."
     )
     source: Source
+
+    def __post_init__(self) -> None:
+        read_notes(self)
 
 
 @dataclass(frozen=True)

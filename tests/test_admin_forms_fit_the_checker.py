@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from directory import dataset
-from directory.admin_forms import ChannelForm, EmergencyNumberForm, JurisdictionForm, language_choices
+from directory.admin_forms import ChannelForm, EmergencyNumberForm, JurisdictionForm, NoteField, language_choices
 from directory.dataset import KNOWN_LANGUAGES, Problem, read_text
 from directory.export import dump, entry_of
 from directory.models import Channel, Country, EmergencyNumber, Jurisdiction
@@ -55,8 +55,9 @@ def thailand():
 
 
 def unchanged(row) -> dict:
-    """What the row's form holds before anyone changes it."""
-    return {name: value for name, value in model_to_dict(row).items() if value is not None}
+    """What the row's form holds before anyone changes it (a note as its text box shows it)."""
+    held = {name: value for name, value in model_to_dict(row).items() if value is not None}
+    return {name: NoteField.lines(value) if isinstance(value, dict) else value for name, value in held.items()}
 
 
 def checked(row, **change):
@@ -165,7 +166,7 @@ def test_the_admin_saves_a_right_change_that_then_exports_and_loads(thai_editor,
     response = thai_editor.post(url, posted(channel, hours="24/7", phone="1111", phone_override="The page says so"))
     assert response.status_code == 302, response.content.decode()[:3000]
     call_command("export_directory", folder=str(tmp_path), stdout=io.StringIO())
-    assert dataset.read_directory(tmp_path).country("TH").channels[0].hours == "24/7"
+    assert dataset.read_directory(tmp_path).country("TH").channels[0].hours.english == "24/7"
 
 
 # Values a maintainer might type, right and wrong: what the form takes must load again.

@@ -88,7 +88,7 @@ def test_a_change_is_kept_with_who_when_and_why_and_can_be_reverted(client, coun
     response = client.post(f"/admin/directory/channel/{thai.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     thai.refresh_from_db()
-    assert thai.hours == "24/7"
+    assert thai.hours == {"en": "24/7"}
     latest = thai.history.first()
     assert latest.history_user == coordinator and latest.history_change_reason == "The police page says 24/7"
     history = client.get(f"/admin/directory/channel/{thai.pk}/history/").content.decode()
@@ -96,7 +96,7 @@ def test_a_change_is_kept_with_who_when_and_why_and_can_be_reverted(client, coun
     older = thai.history.last()
     older.instance.save()  # what the admin's "revert" does
     thai.refresh_from_db()
-    assert thai.hours == ""
+    assert thai.hours == {}
 
 
 def test_a_used_code_is_refused(client, countries):
@@ -184,9 +184,9 @@ def test_an_import_is_checked_previewed_then_applied(client, countries):
     upload = SimpleUploadedFile("TH.yaml", dump(thailand).encode(), content_type="application/x-yaml")
     preview = client.post("/admin/directory/country/import/", {"files": [upload]}).content.decode()
     assert "changed TH / police / Thai police: hours" in preview
-    assert Channel.objects.get(name="Thai police").hours == ""  # nothing applied yet
+    assert Channel.objects.get(name="Thai police").hours == {}  # nothing applied yet
     client.post("/admin/directory/country/import/", {"apply": "1"})
-    assert Channel.objects.get(name="Thai police").hours == "24/7"
+    assert Channel.objects.get(name="Thai police").hours == {"en": "24/7"}
     assert Channel.objects.filter(name="Belgian police").exists()  # other countries untouched
 
 

@@ -40,10 +40,10 @@ def thai_channel():
 
 
 def test_a_load_keeps_a_change_made_in_the_back_office_and_says_so(loaded_directory):
-    channel = edited_in_the_back_office(thai_channel(), hours="Every day, 8:00 to 20:00")
+    channel = edited_in_the_back_office(thai_channel(), hours={"en": "Every day, 8:00 to 20:00"})
     out, err = load()
     channel.refresh_from_db()
-    assert channel.hours == "Every day, 8:00 to 20:00"
+    assert channel.hours == {"en": "Every day, 8:00 to 20:00"}
     assert "Kept 1 row(s) changed in the back office" in err
     assert f"TH / {channel.kind} / {channel.name}: hours: Every day, 8:00 to 20:00 → " in err
     assert "export_directory" in err and "--force" in err
@@ -60,7 +60,7 @@ def test_a_channel_added_in_the_back_office_is_not_removed_by_a_load(loaded_dire
 
 
 def test_force_takes_the_files_version(loaded_directory, shipped_directory):
-    edited_in_the_back_office(thai_channel(), hours="Every day, 8:00 to 20:00")
+    edited_in_the_back_office(thai_channel(), hours={"en": "Every day, 8:00 to 20:00"})
     load("--force")
     assert read_directory() == shipped_directory
 
@@ -68,7 +68,7 @@ def test_force_takes_the_files_version(loaded_directory, shipped_directory):
 def test_once_exported_and_committed_the_files_own_the_row_again(loaded_directory, tmp_path):
     """Export writes the editor's change to the files; loading them catches up; a later file edit applies."""
     folder = tmp_path / "directory"
-    channel = edited_in_the_back_office(thai_channel(), hours="Every day, 8:00 to 20:00")
+    channel = edited_in_the_back_office(thai_channel(), hours={"en": "Every day, 8:00 to 20:00"})
     call_command("export_directory", "--folder", str(folder), stdout=io.StringIO())
     _, err = load("--folder", str(folder))
     assert err == ""
@@ -76,7 +76,7 @@ def test_once_exported_and_committed_the_files_own_the_row_again(loaded_director
     thai.write_text(thai.read_text(encoding="utf-8").replace("8:00 to 20:00", "7:00 to 21:00"), encoding="utf-8")
     out, err = load("--folder", str(folder))
     channel.refresh_from_db()
-    assert channel.hours == "Every day, 7:00 to 21:00", err
+    assert channel.hours == {"en": "Every day, 7:00 to 21:00"}, err
     assert "hours: Every day, 8:00 to 20:00 → Every day, 7:00 to 21:00" in out
 
 

@@ -1,12 +1,14 @@
 """Template helpers that present directory facts in the visitor's language."""
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language, ngettext, to_locale
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from directory.choices import ChannelKind, Service
 from directory.countries import country_name, language_name
-from directory.records import Source
+from directory.records import ENGLISH, Note, Source
 from lib.dialling import Dialling, dialling
 
 register = template.Library()
@@ -78,10 +80,37 @@ def web_address(url: str) -> str:
 AROUND_THE_CLOCK = frozenset({"24/7", "24 hours", "24/7, including weekends and holidays", "Any day, any time"})
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A note's words as a page shows them, and the attributes that mark them when they are in another
+    language than the page's (`lang="en" dir="ltr"`): a screen reader then reads them with the right voice."""
+
+    words: str
+    marked: str = ""
+
+
+def _shown(words: str, language: str) -> Shown:
+    if language == (get_language() or settings.LANGUAGE_CODE):
+        return Shown(words)
+    direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+    return Shown(words, format_html(' lang="{}" dir="{}"', language, direction))
+
+
 @register.filter
-def hours_label(hours: str) -> str:
-    """The channel's hours in the page's language where the data says "around the clock"; else ""."""
-    return _("Around the clock, every day") if hours.strip() in AROUND_THE_CLOCK else ""
+def noted(note: Note | str) -> Shown:
+    """A note in the page's language where a maintainer gave it, else in English, marked as English."""
+    return _shown(*Note.of(note).in_language(get_language() or settings.LANGUAGE_CODE))
+
+
+@register.filter
+def hours_noted(hours: Note | str) -> Shown:
+    """A channel's hours: as a maintainer gave them in the page's language; else, where the English says
+    "around the clock", in the page's language from the catalogue; else the English, marked as English."""
+    note = Note.of(hours)
+    words, language = note.in_language(get_language() or settings.LANGUAGE_CODE)
+    if language == ENGLISH and note.english.strip() in AROUND_THE_CLOCK:
+        return Shown(_("Around the clock, every day"))
+    return _shown(words, language)
 
 
 @register.filter

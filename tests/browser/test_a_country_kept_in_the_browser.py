@@ -61,8 +61,8 @@ def test_a_reviewed_change_is_approved_shows_in_the_plan_and_survives_export_and
 
     folder = tmp_path / "directory"
     call_command("export_directory", "--folder", str(folder), stdout=io.StringIO())
-    assert read_directory(folder).country("TH").channels[channel.position].hours == NEW_HOURS
+    assert read_directory(folder).country("TH").channels[channel.position].hours.english == NEW_HOURS
     call_command("load_directory", stdout=io.StringIO(), stderr=io.StringIO())  # the deploy, with the old files
     channel.refresh_from_db()
-    assert channel.hours == NEW_HOURS
+    assert channel.hours == {"en": NEW_HOURS}
     assert NEW_HOURS in plan_as_a_witness_sees_it(browser, plan)

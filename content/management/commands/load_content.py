@@ -30,7 +30,9 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} has no pages or articles; nothing was loaded and the database is as it was.")
         changed, kept = 0, []
         english_dates = {f.slug: f.date for f in files if f.language == settings.LANGUAGE_CODE}
-        for item in files:
+        # English first: a text's own facts (its date, source, campaign) come from the English file, whichever
+        # language's file would sort before it.
+        for item in sorted(files, key=lambda item: item.language != settings.LANGUAGE_CODE):
             entry, created = Entry.objects.get_or_create(
                 slug=item.slug,
                 defaults={
