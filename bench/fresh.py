@@ -30,11 +30,33 @@ def plan():
     seen = draw.choice(["in_person", "online"])
     return (f"/{draw.choice(languages)}/plan/?danger={draw.choice(['yes', 'no'])}&seen={seen}"
             f"&happened={draw.choice(codes)}&lives={draw.choice(codes)}&nationality={draw.choice(codes)}")
+import time
+from collections import Counter
+import guide.views as views
+spent = Counter()
+def timed(part, function):
+    def timing(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[part] += time.perf_counter() - started
+    return timing
+views.build_plan, views.plan_qr = timed("routing", views.build_plan), timed("QR code", views.plan_qr)
+views.render = timed("templates", views.render)
 client = Client(SERVER_NAME="127.0.0.1")
-statuses = {client.get(plan()).status_code for _ in range(50)}
+statuses = {client.get(plan()).status_code for _ in range(300)}
+spent.clear()
+started = time.perf_counter()
 with CaptureQueriesContext(connection) as queries:
     statuses |= {client.get(plan()).status_code for _ in range(200)}
-print(json.dumps({"codes": codes, "languages": languages, "queries": len(queries) / 200, "statuses": sorted(statuses)}))
+total = time.perf_counter() - started
+# Where a fresh plan's time goes, in one process (ms a plan); "the rest" is the request, form, cache and gzip.
+parts = {part: round(seconds / 200 * 1000, 1) for part, seconds in spent.items()}
+rest = round((total - sum(spent.values())) / 200 * 1000, 1)
+parts = {"in all": round(total / 200 * 1000, 1), **parts, "the rest": rest}
+print(json.dumps({"codes": codes, "languages": languages, "queries": len(queries) / 200, "statuses": sorted(statuses),
+                  "parts": parts}))
 """
 
 LUA = """

@@ -267,6 +267,10 @@ def main():
         fresh = {
             "app": fresh_plans(app, work, measured["codes"], measured["languages"]),
             "proxy": fresh_plans(base, work, measured["codes"], measured["languages"]),
+            # The floor: the smallest answer the app gives (robots.txt, no template, no cache), through the same
+            # workers and middleware. No plan can be served faster than this on the machine.
+            "floor": wrk(f"{app}/robots.txt"),
+            "parts": measured["parts"],
         }
         scores = {name: lighthouse(base + path, work) for name, path in PAGES.items() if name != "question errors"}
 
@@ -351,6 +355,14 @@ def report(
             f"| {label} | {run_['rps']:.0f} | {run_['p50']} / {run_['p90']} / {run_['p99']} | {run_['requests']} | "
             f"{run_['non_2xx']} | {run_['socket_errors']} |"
         )
+    floor = fresh["floor"]
+    lines.append(
+        f"| The floor: robots.txt, app alone (the smallest answer, through the same workers and middleware) | "
+        f"{floor['rps']:.0f} | {floor['p50']} / {floor['p90']} / {floor['p99']} | {floor['requests']} | "
+        f"{floor['non_2xx']} | {floor['socket_errors']} |"
+    )
+    parts = " · ".join(f"{part} {ms} ms" for part, ms in fresh["parts"].items())
+    lines += ["", f"Where a fresh plan's time goes, in one warm process (ms a plan, 200 plans): {parts}."]
     lines += ["", "Faults (the app alone; each stage asks for pages not asked for before, except the first row):", ""]
     lines.append("| Page | " + " | ".join(name for name, _ in faults) + " |")
     lines.append("|---|" + "---|" * len(faults))
