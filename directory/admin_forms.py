@@ -13,13 +13,14 @@ from typing import Any
 
 import yaml
 from django import forms
+from django.conf import settings
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.utils.html import format_html, format_html_join
 
 from directory import records
 from directory.choices import ChannelKind, Confidence
 from directory.countries import language_name
-from directory.dataset import INTERFACE_LANGUAGES, KNOWN_LANGUAGES, entry_problems
+from directory.dataset import KNOWN_LANGUAGES, entry_problems
 from directory.export import dump, entry_of
 from directory.models import Channel, EmergencyNumber, Jurisdiction
 from directory.records import ENGLISH, Note, Source, Type, column_of, facts, has_source
@@ -106,10 +107,7 @@ class NoteField(forms.Field):
     @staticmethod
     def lines(value) -> str:
         """A note as the field shows it: the English words alone, or a line per language."""
-        note = Note.of(value)
-        if not note.translations():
-            return note.english
-        return "\n".join(f"{language}: {words}" for language, words in note.texts)
+        return Note.of(value).written("\n")
 
     def to_python(self, value) -> dict[str, str]:
         if not isinstance(value, str):  # the row's own value: a mapping (or, from old code, None)
@@ -118,7 +116,7 @@ class NoteField(forms.Field):
         language = ENGLISH
         for line in (value or "").splitlines():
             code, colon, rest = line.partition(":")
-            if colon and code.strip() in INTERFACE_LANGUAGES:
+            if colon and code.strip() in settings.LANGUAGE_CODES:
                 language, line = code.strip(), rest
             if line.strip():
                 words.setdefault(language, []).append(line.strip())

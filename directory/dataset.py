@@ -40,7 +40,6 @@ from directory.records import (
 from lib.yaml_text import read_yaml
 
 INTERNATIONAL = "international"
-INTERFACE_LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 TOP_FIELDS = {"country", "emergency_numbers", "channels", "jurisdiction"}
 KNOWN_LANGUAGES: frozenset[str] = frozenset(
     code for code in Locale.parse("en").languages if isinstance(code, str) and len(code) == 2
@@ -156,10 +155,11 @@ class _Reader:
             return Note.of(self.text(value, where, limit))
         if not isinstance(value, dict) or not value:
             self.fail(where, "must be text, or a mapping of languages like {en: …, fr: …}")
-        unknown = sorted(str(code) for code in value if code not in INTERFACE_LANGUAGES)
+        unknown = sorted(str(code) for code in value if code not in settings.LANGUAGE_CODES)
         if unknown:
             self.fail(
-                where, f"{', '.join(unknown)}: not a language of the site; use one of {', '.join(INTERFACE_LANGUAGES)}"
+                where,
+                f"{', '.join(unknown)}: not a language of the site; use one of {', '.join(settings.LANGUAGE_CODES)}",
             )
         if not value.get(ENGLISH):
             self.fail(where, "must give the English words first (en: …): they are shown where no translation is")

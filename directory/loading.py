@@ -41,9 +41,8 @@ class LoadReport(Counter):
 
 def _shown(value) -> str:
     if isinstance(value, dict):  # a note: its English words alone, or each language's
-        note = records.Note.of(value)
-        value = note.english if not note.translations() else "; ".join(f"{code}: {words}" for code, words in note.texts)
-    text = "—" if value in ("", None, [], (), {}) else str(value)
+        value = records.Note.of(value).written("; ")
+    text = "—" if value in ("", None, [], ()) else str(value)
     return text if len(text) <= 200 else text[:197] + "…"
 
 

@@ -136,15 +136,23 @@ class Note:
     def translations(self) -> dict[str, str]:
         return {language: words for language, words in self.texts if language != ENGLISH}
 
+    def written(self, separator: str) -> str:
+        """As a person reads or types it: the English words alone, or `code: words` for each language."""
+        if not self.translations():
+            return self.english
+        return separator.join(f"{language}: {words}" for language, words in self.texts)
+
 
 NO_NOTE = Note()
 
 
-def read_notes(record: Any) -> None:
-    """Hold each note of a record as a Note, whether it was given as one, as English text or as a mapping."""
-    for name, spec, _default in facts(type(record)):
-        if spec.type == Type.NOTE and not isinstance(getattr(record, name), Note):
-            object.__setattr__(record, name, Note.of(getattr(record, name)))
+class HoldsNotes:
+    """A record with notes holds each as a Note, whether it was given one, English text or a mapping."""
+
+    def __post_init__(self) -> None:
+        for name, spec, _default in facts(type(self)):
+            if spec.type == Type.NOTE and not isinstance(getattr(self, name), Note):
+                object.__setattr__(self, name, Note.of(getattr(self, name)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -179,7 +187,7 @@ class Source:
 
 
 @dataclass(frozen=True, kw_only=True)
-class EmergencyNumber:
+class EmergencyNumber(HoldsNotes):
     service: str = fact(Type.CHOICE, required=True, choices=Service)
     number: str = fact(Type.DIGITS, max_length=20, required=True)
     note: Note = fact(Type.NOTE, max_length=300)
@@ -188,12 +196,9 @@ class EmergencyNumber:
     )
     source: Source
 
-    def __post_init__(self) -> None:
-        read_notes(self)
-
 
 @dataclass(frozen=True, kw_only=True)
-class Channel:
+class Channel(HoldsNotes):
     name: str = fact(Type.TEXT, max_length=200, required=True)
     kind: str = fact(Type.CHOICE, required=True, choices=ChannelKind)
     official: bool = fact(
@@ -240,9 +245,6 @@ class Channel:
     link_status: str = ""  # filled in by the link checker; empty when never checked
     link_checked_at: datetime | None = None
 
-    def __post_init__(self) -> None:
-        read_notes(self)
-
     @property
     def unreachable(self) -> bool:
         return self.link_status in ("broken", "unreachable")
@@ -270,7 +272,7 @@ class Channel:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Jurisdiction:
+class Jurisdiction(HoldsNotes):
     nationals: bool | None = fact(Type.FLAG, None, help="Can prosecute its nationals for offences abroad.")
     residents: bool | None = fact(Type.FLAG, None, help="Can prosecute its habitual residents for offences abroad.")
     summary: Note = fact(Type.NOTE, help="What the law says, in plain words, for the public.")
@@ -278,9 +280,6 @@ class Jurisdiction:
         Type.LONG_TEXT, public=False, help="What was not read or checked: for maintainers, never shown to witnesses."
     )
     source: Source
-
-    def __post_init__(self) -> None:
-        read_notes(self)
 
 
 @dataclass(frozen=True)

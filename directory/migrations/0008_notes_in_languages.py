@@ -13,20 +13,20 @@ NOTES = {
 }
 
 
-def text_to_json(apps, schema_editor):
+def _rewrite(apps, convert) -> None:
+    """Each note column of each row, and of its history, rewritten by `convert`."""
     for model_name, names in NOTES.items():
         for model in (apps.get_model("directory", model_name), apps.get_model("directory", f"historical{model_name}")):
             for row in model.objects.only("pk", *names).iterator():
-                values = {name: json.dumps({"en": getattr(row, name)} if getattr(row, name) else {}) for name in names}
-                model.objects.filter(pk=row.pk).update(**values)
+                model.objects.filter(pk=row.pk).update(**{name: convert(getattr(row, name)) for name in names})
+
+
+def text_to_json(apps, schema_editor):
+    _rewrite(apps, lambda text: json.dumps({"en": text} if text else {}))
 
 
 def json_to_text(apps, schema_editor):
-    for model_name, names in NOTES.items():
-        for model in (apps.get_model("directory", model_name), apps.get_model("directory", f"historical{model_name}")):
-            for row in model.objects.only("pk", *names).iterator():
-                values = {name: json.loads(getattr(row, name) or "{}").get("en", "") for name in names}
-                model.objects.filter(pk=row.pk).update(**values)
+    _rewrite(apps, lambda stored: json.loads(stored or "{}").get("en", ""))
 
 
 class Migration(migrations.Migration):

@@ -89,8 +89,8 @@ class Shown:
     marked: str = ""
 
 
-def _shown(words: str, language: str) -> Shown:
-    if language == (get_language() or settings.LANGUAGE_CODE):
+def _shown(words: str, language: str, page: str) -> Shown:
+    if language == page:
         return Shown(words)
     direction = "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
     return Shown(words, format_html(' lang="{}" dir="{}"', language, direction))
@@ -99,18 +99,19 @@ def _shown(words: str, language: str) -> Shown:
 @register.filter
 def noted(note: Note | str) -> Shown:
     """A note in the page's language where a maintainer gave it, else in English, marked as English."""
-    return _shown(*Note.of(note).in_language(get_language() or settings.LANGUAGE_CODE))
+    page = get_language() or settings.LANGUAGE_CODE
+    return _shown(*Note.of(note).in_language(page), page)
 
 
 @register.filter
 def hours_noted(hours: Note | str) -> Shown:
     """A channel's hours: as a maintainer gave them in the page's language; else, where the English says
     "around the clock", in the page's language from the catalogue; else the English, marked as English."""
-    note = Note.of(hours)
-    words, language = note.in_language(get_language() or settings.LANGUAGE_CODE)
+    note, page = Note.of(hours), get_language() or settings.LANGUAGE_CODE
+    words, language = note.in_language(page)
     if language == ENGLISH and note.english.strip() in AROUND_THE_CLOCK:
         return Shown(_("Around the clock, every day"))
-    return _shown(words, language)
+    return _shown(words, language, page)
 
 
 @register.filter
