@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "api.middleware.open_to_every_origin",  # outside ConditionalGetMiddleware: its 304s are open too
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "dontlookaway.middleware.back_office_needs_the_database",  # before sessions: they read the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

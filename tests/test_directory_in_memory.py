@@ -88,3 +88,13 @@ def test_the_back_office_says_plainly_that_it_is_down_with_the_database(client, 
         response = client.get("/admin/directory/channel/")
     assert response.status_code == 503 and response["Retry-After"] == "30"
     assert b'href="/en/emergency/"' in response.content
+
+
+def test_the_back_office_sign_in_says_it_is_down_before_a_maintainer_types_anything(client):
+    client.raise_request_exception = False
+    with database_down():
+        response = client.get("/admin/login/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "could not be shown just now" in page and 'href="/en/emergency/"' in page
+    assert 'type="password"' not in page
